@@ -1,0 +1,63 @@
+import { type Command, Option } from 'commander';
+import type { TaskDef } from '../../domain/rule-set.js';
+import type { Credential } from '../../domain/schema/definitions.js';
+import { LISTING_FORMATS, type ListingFormat, renderListing } from '../../format/listing.js';
+import { loadRuleSet } from '../load-rule-set.js';
+import type { CommandContext } from '../main.js';
+import { ruleLocation } from '../rule-location.js';
+
+const formatOption = () => new Option('-f, --format <format>', 'output format').choices(LISTING_FORMATS).default('text');
+
+/** `ma-check tasks` and `ma-check credentials`: what the rules know, for people and scripts. */
+export function registerBrowse(program: Command, context: CommandContext): void {
+  program
+    .command('tasks')
+    .description('list every task id with its category, name and aliases')
+    .addOption(formatOption())
+    .action(async (options: { format: ListingFormat }) => {
+      const { ruleSet } = await loadRuleSet(ruleLocation(context));
+      const tasks = [...ruleSet.tasks.values()].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+      context.io.out(
+        renderListing<TaskDef>(
+          {
+            key: 'tasks',
+            items: tasks,
+            columns: [
+              { header: 'id', value: (t) => t.id },
+              { header: 'category', value: (t) => t.category },
+              { header: 'name', value: (t) => t.name },
+              { header: 'aliases', value: (t) => t.aliases.join(', ') },
+            ],
+            json: (t) => ({ id: t.id, name: t.name, category: t.category, tags: t.tags, aliases: t.aliases, description: t.description }),
+          },
+          options.format,
+        ),
+      );
+    });
+
+  program
+    .command('credentials')
+    .description('list every credential id with its issuer, scope and jurisdiction')
+    .addOption(formatOption())
+    .action(async (options: { format: ListingFormat }) => {
+      const { ruleSet } = await loadRuleSet(ruleLocation(context));
+      const credentials = [...ruleSet.credentials.values()].sort((a, b) => (a.jurisdiction ?? '').localeCompare(b.jurisdiction ?? '') || a.id.localeCompare(b.id));
+      context.io.out(
+        renderListing<Credential>(
+          {
+            key: 'credentials',
+            items: credentials,
+            columns: [
+              { header: 'id', value: (c) => c.id },
+              { header: 'issuer', value: (c) => c.issuer },
+              { header: 'scope', value: (c) => c.scope },
+              { header: 'jurisdiction', value: (c) => c.jurisdiction ?? 'national' },
+              { header: 'name', value: (c) => c.name },
+            ],
+            json: (c) => ({ id: c.id, name: c.name, issuer: c.issuer, scope: c.scope, jurisdiction: c.jurisdiction ?? null, aliases: c.aliases ?? [], derived: c.derivedFrom !== undefined, cites: c.cites }),
+          },
+          options.format,
+        ),
+      );
+    });
+}

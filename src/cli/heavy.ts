@@ -1,0 +1,8 @@
+/**
+ * Everything that needs yaml or zod, behind one lazy import: the bundled CLI keeps these in a
+ * separate file and loads it only when YAML must be parsed or a schema printed (DESIGN §9).
+ */
+export { loadRules } from '../rules/load-rules.js';
+export { stringify as yamlStringify } from 'yaml';
+export { jsonSchemaOf } from '../rules/json-schema.js';
+export { createSnapshot } from '../rules/snapshot.js';

@@ -1,0 +1,49 @@
+import type { FactStatus } from '../domain/decision.js';
+import type { RuleRecord } from '../domain/rule-set.js';
+import type { Requirement } from '../domain/schema/requirement.js';
+import { type Verdict, stricter } from '../domain/verdict.js';
+import type { Basis } from '../domain/vocabulary.js';
+import type { Facts } from './facts.js';
+import { statusOf } from './requirement-status.js';
+
+/** A requirement entry the facts did not meet, and what it does to the verdict. */
+export interface Finding {
+  entry: Requirement;
+  status: Exclude<FactStatus, 'met'>;
+  /** The verdict this entry alone brings about. */
+  effect: Verdict;
+}
+
+export interface RuleOutcome {
+  outcome: Verdict;
+  findings: Finding[];
+}
+
+/** An unmet requirement: guidance discourages, law and policy prohibit (DESIGN §3.4). */
+const UNMET_EFFECT: Readonly<Record<Basis, Verdict>> = { guidance: 'discouraged', law: 'prohibited', policy: 'prohibited' };
+
+/**
+ * One rule's outcome. An explicit verdict stands unless every `unless` entry is met (its entries
+ * are then the way out); each `requires` entry that is unknown makes the answer conditional, and
+ * each that is unmet brings the basis's severity.
+ */
+export function ruleOutcome(rule: RuleRecord, facts: Facts): RuleOutcome {
+  let outcome: Verdict = 'allowed';
+  const findings: Finding[] = [];
+  if (rule.verdict) {
+    const unless = (rule.unless ?? []).map((entry) => ({ entry, status: statusOf(entry, facts) }));
+    const lifted = unless.length > 0 && unless.every((u) => u.status === 'met');
+    if (!lifted) {
+      outcome = rule.verdict;
+      for (const { entry, status } of unless) if (status !== 'met') findings.push({ entry, status, effect: rule.verdict });
+    }
+  }
+  for (const entry of rule.requires ?? []) {
+    const status = statusOf(entry, facts);
+    if (status === 'met') continue;
+    const effect = status === 'unknown' ? 'conditional' : UNMET_EFFECT[rule.basis];
+    outcome = stricter(outcome, effect);
+    findings.push({ entry, status, effect });
+  }
+  return { outcome, findings };
+}

@@ -1,0 +1,23 @@
+import type { DecisionCondition } from '../domain/decision.js';
+import { describeCondition } from '../domain/describe.js';
+import type { Verdict } from '../domain/verdict.js';
+import type { RuleResult } from './evaluate-state.js';
+
+const LEAD: Readonly<Record<Verdict, string>> = {
+  allowed: 'Allowed',
+  conditional: 'Allowed only if the conditions below hold',
+  discouraged: 'Discouraged',
+  prohibited: 'Prohibited',
+};
+
+/** One sentence a person can act on: the verdict, where, and what decides it. */
+export function summarize(verdict: Verdict, determining: readonly RuleResult[], conditions: readonly DecisionCondition[], states: readonly string[] | null): string {
+  const where = states && states.length > 0 && states[0] !== 'US' ? ` in ${states.join(', ')}` : '';
+  const decisive = conditions.filter((c) => c.decisive && c.status === 'unknown').map(describeCondition);
+  const verify = decisive.length > 0 ? ` Verify: ${[...new Set(decisive)].join('; ')}.` : '';
+  if (verdict === 'allowed') return `Allowed${where} on the facts given.`;
+  // The most specific determining rule says the most about this place.
+  const reason = determining.at(-1);
+  const because = verdict === 'conditional' ? '' : reason ? ` ${reason.summary}` : '';
+  return `${LEAD[verdict]}${where}.${because}${verify}`;
+}

@@ -1,0 +1,11 @@
+/** The ma-check library: load rules, resolve a query, evaluate it. */
+export { loadRules, type LoadOptions, type LoadResult } from './rules/load-rules.js';
+export { evaluate } from './evaluate/evaluate.js';
+export { explain, type ExplainedState, type ExplainedRule } from './evaluate/explain.js';
+export { resolveQuery, type QueryProblem, type ResolveResult } from './evaluate/resolve-query.js';
+export type { Decision, DecisionCondition, ConditionTree, RuleTrace, CoverageEntry, StateVerdict, FactStatus } from './domain/decision.js';
+export type { Diagnostic } from './domain/diagnostic.js';
+export type { Query, QueryInput } from './domain/query.js';
+export type { RuleSet, RuleData, RuleRecord, TaskDef, StateDef } from './domain/rule-set.js';
+export { VERDICTS, type Verdict } from './domain/verdict.js';
+export { SUPERVISION_LEVELS, type SupervisionLevel } from './domain/vocabulary.js';

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import type { RuleData, RuleSet } from '../domain/rule-set.js';
+import { indexRules } from './index-rules.js';
+import { listRuleSetSources, stampSources } from './list-sources.js';
+
+export const SNAPSHOT_FORMAT = 1;
+
+/** The validated shipped rules, compiled at build time so a query needs neither yaml nor zod (DESIGN §9). */
+export interface Snapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  digest: string;
+  /** Every file the snapshot was built from, relative to the rules folder: any difference means stale. */
+  sources: { file: string; size: number; mtimeMs: number }[];
+  data: RuleData;
+}
+
+function currentSources(rulesDir: string): Snapshot['sources'] {
+  return stampSources(listRuleSetSources(rulesDir)).map((s) => ({ file: relative(rulesDir, s.path).split(sep).join('/'), size: s.size, mtimeMs: s.mtimeMs }));
+}
+
+export function createSnapshot(rulesDir: string, data: RuleData, digest: string): Snapshot {
+  return { format: SNAPSHOT_FORMAT, digest, sources: currentSources(rulesDir), data };
+}
+
+export type SnapshotState = { fresh: true; ruleSet: RuleSet } | { fresh: false; reason: string };
+
+/** The snapshot's rule set if it still matches every source file by path, size and mtime. */
+export function readSnapshot(snapshotPath: string, rulesDir: string): SnapshotState {
+  let snapshot: Snapshot;
+  try {
+    snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8')) as Snapshot;
+  } catch {
+    return { fresh: false, reason: 'no snapshot' };
+  }
+  if (snapshot.format !== SNAPSHOT_FORMAT) return { fresh: false, reason: 'snapshot format changed' };
+  const now = currentSources(rulesDir);
+  if (now.length !== snapshot.sources.length) return { fresh: false, reason: 'rule files were added or removed' };
+  for (let i = 0; i < now.length; i++) {
+    const a = now[i]!;
+    const b = snapshot.sources[i]!;
+    if (a.file !== b.file || a.size !== b.size || a.mtimeMs !== b.mtimeMs) return { fresh: false, reason: `${a.file} changed` };
+  }
+  return { fresh: true, ruleSet: indexRules(snapshot.data, snapshot.digest) };
+}
