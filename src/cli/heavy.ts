@@ -6,3 +6,4 @@ export { loadRules } from '../rules/load-rules.js';
 export { stringify as yamlStringify } from 'yaml';
 export { jsonSchemaOf } from '../rules/json-schema.js';
 export { createSnapshot } from '../rules/snapshot.js';
+export { loadCases } from '../rules/load-cases.js';

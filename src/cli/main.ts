@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { registerBrowse } from './commands/browse.js';
 import { registerCheck } from './commands/check.js';
 import { registerSchema } from './commands/schema.js';
+import { registerTest } from './commands/test.js';
+import { registerValidate } from './commands/validate.js';
 import { isCliError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
@@ -36,6 +38,8 @@ export async function main(argv: readonly string[], io: Io, install: Install): P
   registerCheck(program, context);
   registerBrowse(program, context);
   registerSchema(program, context);
+  registerValidate(program, context);
+  registerTest(program, context);
   // Every command, not just the program, must throw instead of exiting: `main` returns the code.
   const exitOverride = (command: Command) => {
     command.exitOverride();
