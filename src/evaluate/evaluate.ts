@@ -14,8 +14,9 @@ const CONFIDENCE_RANK: Readonly<Record<Confidence, number>> = { low: 0, medium: 
 
 /**
  * May an MA do this task, here? A pure function of the rule set and a resolved query
- * (DESIGN §3): no clock, files, environment or console. Unknown ids in the query are the
- * caller's to refuse first (`resolveQuery`); an unknown task here is a programming error.
+ * (DESIGN §3): it reads no clock, file or environment variable and writes nothing. Unknown ids
+ * in the query are the caller's to refuse first (`resolveQuery`); an unknown task here is a
+ * programming error.
  */
 export function evaluate(ruleSet: RuleSet, query: Query): Decision {
   const task = ruleSet.tasks.get(query.task);
