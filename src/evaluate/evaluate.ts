@@ -1,126 +1,180 @@
-import type { CoverageEntry, Decision, DecisionCondition, RuleTrace } from '../domain/decision.js';
+import type { CoverageEntry, Decision, DecisionCondition, RuleTrace, StateVerdict } from '../domain/decision.js';
 import { DECISION_SCHEMA_VERSION } from '../domain/decision.js';
 import { NATIONAL } from '../domain/jurisdictions.js';
 import type { Query } from '../domain/query.js';
 import type { RuleSet } from '../domain/rule-set.js';
 import type { Citation } from '../domain/schema/definitions.js';
 import { type Verdict, stricter } from '../domain/verdict.js';
-import type { Confidence } from '../domain/vocabulary.js';
+import type { Basis, Confidence } from '../domain/vocabulary.js';
 import { type OutcomeCache, type RuleResult, type StateResult, evaluateState } from './evaluate-state.js';
-import { factsOf } from './facts.js';
+import { type Facts, factsOf } from './facts.js';
+import { planFor } from './plan.js';
+import type { Finding } from './rule-outcome.js';
+import { conditionTree } from './requirement-status.js';
 import { summarize } from './summarize.js';
 
 const CONFIDENCE_RANK: Readonly<Record<Confidence, number>> = { low: 0, medium: 1, high: 2 };
+const LAYERS = ['national', 'state', 'overlay'] as const;
 
 /**
  * May an MA do this task, here? A pure function of the rule set and a resolved query
- * (DESIGN §3): no clock, files, environment or console. Unknown ids in the query are the
- * caller's to refuse first (`resolveQuery`); an unknown task here is a programming error.
+ * (DESIGN §3): it reads no clock, file or environment variable and writes nothing. Unknown ids
+ * in the query are the caller's to refuse first (`resolveQuery`); an unknown task here is a
+ * programming error.
  */
 export function evaluate(ruleSet: RuleSet, query: Query): Decision {
   const task = ruleSet.tasks.get(query.task);
   if (!task) throw new Error(`evaluate: unknown task '${query.task}' (resolve the query first)`);
   const facts = factsOf(ruleSet, query);
   const cache: OutcomeCache = new Map();
-  const perState: StateResult[] = (query.states ?? [null]).map((state) => evaluateState(ruleSet, task, query, facts, state, cache));
+  const states = query.states ?? [null];
+  const perState: StateResult[] = states.map((state) => evaluateState(planFor(ruleSet, task, state, query.asOf), facts, cache));
 
-  const verdict = perState.reduce<Verdict>((v, s) => stricter(v, s.verdict), 'allowed');
-  const determining = new Map<string, RuleResult>();
-  for (const s of perState) if (s.verdict === verdict) for (const r of determiningOf(s)) determining.set(r.id, r);
-  const determinedBy = orderRules(perState, determining);
+  let verdict: Verdict = 'allowed';
+  for (const s of perState) verdict = stricter(verdict, s.verdict);
+  const determining = inLayerOrder(perState, (s, r) => s.verdict === verdict && r.outcome === verdict);
+  const determinedBy = determining.map((r) => r.entry.id);
+  const conditions = collectConditions(perState, verdict, facts);
 
-  const conditions = collectConditions(perState, verdict);
+  let confidence: Confidence = 'high';
+  for (const r of determining) if (CONFIDENCE_RANK[r.entry.confidence] < CONFIDENCE_RANK[confidence]) confidence = r.entry.confidence;
+  for (const c of conditions) if (c.kind === 'jurisdiction') confidence = 'low';
+
   const rules = traceRules(perState);
-  const hasJurisdictionGap = conditions.some((c) => c.kind === 'jurisdiction');
-  const confidence = hasJurisdictionGap
-    ? 'low'
-    : [...determining.values()].reduce<Confidence>((low, r) => (CONFIDENCE_RANK[r.confidence] < CONFIDENCE_RANK[low] ? r.confidence : low), 'high');
-
   return {
     schemaVersion: DECISION_SCHEMA_VERSION,
     query,
     task: { id: task.id, name: task.name },
     verdict,
     confidence,
-    summary: summarize(verdict, determinedBy.map((id) => determining.get(id)!), conditions, query.states),
+    summary: summarize(verdict, determining, conditions, query.states),
     determinedBy,
-    byState: query.states === null ? [] : perState.map((s) => ({ state: s.state!, verdict: s.verdict, determinedBy: orderRules([s], new Map(determiningOf(s).map((r) => [r.id, r]))) })),
+    byState: query.states === null ? [] : perState.map(byStateOf),
     conditions,
     rules,
-    citations: citationsOf(ruleSet, determinedBy, determining, rules),
+    citations: perState.length === 1 ? citationsOfPlan(ruleSet, perState[0]!, determinedBy, rules) : citationsOf(ruleSet, determining, rules),
     coverage: coverageOf(ruleSet, perState),
     rulesDigest: ruleSet.digest,
   };
 }
 
-/** Rules in force, not superseded, whose outcome is the state's verdict (DESIGN §3.5). */
-const determiningOf = (s: StateResult): RuleResult[] => s.results.filter((r) => r.outcome === s.verdict);
-
-/** Ids in layer order (national, states in query order, overlays), as each state lists them. */
-function orderRules(perState: readonly StateResult[], wanted: ReadonlyMap<string, RuleResult>): string[] {
-  const ids = new Set<string>();
-  for (const layer of ['national', 'state', 'overlay'] as const) {
-    for (const s of perState) for (const r of s.results) if (r.layer === layer && wanted.has(r.id)) ids.add(r.id);
-  }
-  return [...ids];
-}
-
-/** One entry per (state, kind, requires, basis), its rules and citations merged. */
-function collectConditions(perState: readonly StateResult[], verdict: Verdict): DecisionCondition[] {
-  const byKey = new Map<string, DecisionCondition>();
-  for (const s of perState) {
-    for (const r of s.results) {
-      for (const f of r.findings) {
-        const key = `${s.state}|${r.basis}|${JSON.stringify(f.tree)}`;
-        const decisive = s.verdict === verdict && f.effect === verdict;
-        const existing = byKey.get(key);
-        if (existing) {
-          if (!existing.rules.includes(r.id)) existing.rules.push(r.id);
-          for (const c of r.cites) if (!existing.cites.includes(c)) existing.cites.push(c);
-          existing.decisive ||= decisive;
-        } else {
-          const { status, ...what } = f.tree;
-          byKey.set(key, { ...what, basis: r.basis, status, state: s.state, decisive, rules: [r.id], cites: [...r.cites] } as DecisionCondition);
-        }
+/**
+ * Results that pass `keep`, each rule once, in layer order (national, states in query order,
+ * overlays), then in each state's own order (by id).
+ */
+function inLayerOrder(perState: readonly StateResult[], keep: (s: StateResult, r: RuleResult) => boolean): RuleResult[] {
+  if (perState.length === 1) return perState[0]!.results.filter((r) => keep(perState[0]!, r));
+  const seen = new Set<string>();
+  const out: RuleResult[] = [];
+  for (const layer of LAYERS) {
+    for (const s of perState) {
+      for (const r of s.results) {
+        if (r.entry.layer !== layer || seen.has(r.entry.id) || !keep(s, r)) continue;
+        seen.add(r.entry.id);
+        out.push(r);
       }
     }
   }
-  return [...byKey.values()];
+  return out;
 }
 
-/** Every rule that selects the task, in force or not, once; national rules merge their per-state supersession. */
-function traceRules(perState: readonly StateResult[]): RuleTrace[] {
-  const traces = new Map<string, RuleTrace>();
-  for (const layer of ['national', 'state', 'overlay'] as const) {
-    for (const s of perState) {
-      for (const r of s.results) {
-        if (r.layer !== layer) continue;
-        const seen = traces.get(r.id);
-        if (!seen) {
-          traces.set(r.id, { id: r.id, layer: r.layer, basis: r.basis, outcome: r.outcome, summary: r.summary, cites: r.cites, inForce: r.inForce, supersededBy: r.supersededBy });
-        } else if (r.supersededBy) {
-          seen.supersededBy = [...new Set([...(seen.supersededBy ?? []), ...r.supersededBy])];
-          if (seen.outcome === null) seen.outcome = r.outcome;
+const byStateOf = (s: StateResult): StateVerdict => ({
+  state: s.state!,
+  verdict: s.verdict,
+  determinedBy: s.results.filter((r) => r.outcome === s.verdict).map((r) => r.entry.id),
+});
+
+/** One entry per (state, kind, requires, basis), its rules and citations merged. */
+function collectConditions(perState: readonly StateResult[], verdict: Verdict, facts: Facts): DecisionCondition[] {
+  const out: DecisionCondition[] = [];
+  for (const s of perState) {
+    const byKey = new Map<string, DecisionCondition>();
+    for (const r of s.results) {
+      const { id, basis, cites } = r.entry;
+      for (const f of r.findings) {
+        const decisive = s.verdict === verdict && f.effect === verdict;
+        const existing = byKey.get(f.key);
+        if (existing) {
+          if (!existing.rules.includes(id)) existing.rules.push(id);
+          for (const c of cites) if (!existing.cites.includes(c)) existing.cites.push(c);
+          if (decisive) existing.decisive = true;
+          continue;
         }
+        const condition = conditionOf(f, basis, s.state, decisive, id, cites, facts);
+        byKey.set(f.key, condition);
+        out.push(condition);
       }
+    }
+  }
+  return out;
+}
+
+/** A finding in the decision's words; keys in the contract's order. */
+function conditionOf(f: Finding, basis: Basis, state: string | null, decisive: boolean, rule: string, cites: readonly string[], facts: Facts): DecisionCondition {
+  const tree = f.supplied ?? conditionTree(f.entry!, facts);
+  const condition =
+    'of' in tree
+      ? { kind: tree.kind, of: tree.of, basis, status: f.status, state, decisive, rules: [rule], cites: cites.slice() }
+      : { kind: tree.kind, requires: tree.requires, basis, status: f.status, state, decisive, rules: [rule], cites: cites.slice() };
+  return condition as DecisionCondition;
+}
+
+const traceOf = (r: RuleResult): RuleTrace => ({
+  id: r.entry.id,
+  layer: r.entry.layer,
+  basis: r.entry.basis,
+  outcome: r.outcome,
+  summary: r.entry.summary,
+  cites: r.entry.cites,
+  inForce: r.entry.inForce,
+  supersededBy: r.entry.supersededBy,
+});
+
+/** Every rule that selects the task, in force or not, once; a national rule merges its per-state supersession. */
+function traceRules(perState: readonly StateResult[]): RuleTrace[] {
+  if (perState.length === 1) return perState[0]!.results.map(traceOf);
+  const traces = new Map<string, RuleTrace>();
+  for (const r of inLayerOrder(perState, () => true)) traces.set(r.entry.id, traceOf(r));
+  for (const s of perState) {
+    for (const r of s.results) {
+      const trace = traces.get(r.entry.id)!;
+      if (r.entry.supersededBy) trace.supersededBy = [...new Set([...(trace.supersededBy ?? []), ...r.entry.supersededBy])];
+      if (trace.outcome === null) trace.outcome = r.outcome;
     }
   }
   return [...traces.values()];
 }
 
 /** The determining rules' citations first, then the rest in the order of `rules`, each once. */
-function citationsOf(ruleSet: RuleSet, determinedBy: readonly string[], determining: ReadonlyMap<string, RuleResult>, rules: readonly RuleTrace[]): Citation[] {
+function citationsOf(ruleSet: RuleSet, determining: readonly RuleResult[], rules: readonly RuleTrace[]): Citation[] {
   const ids = new Set<string>();
-  for (const id of determinedBy) for (const c of determining.get(id)!.cites) ids.add(c);
+  for (const r of determining) for (const c of r.entry.cites) ids.add(c);
   for (const r of rules) for (const c of r.cites) ids.add(c);
-  return [...ids].map((id) => ruleSet.citations.get(id)!);
+  const out: Citation[] = [];
+  for (const id of ids) out.push(ruleSet.citations.get(id)!);
+  return out;
+}
+
+/**
+ * For one jurisdiction the citation list depends only on the plan and the determining rules, so
+ * it is built once per combination and shared, frozen, by every decision that needs it.
+ */
+function citationsOfPlan(ruleSet: RuleSet, s: StateResult, determinedBy: readonly string[], rules: readonly RuleTrace[]): Citation[] {
+  const key = determinedBy.join(' ');
+  let list = s.plan.citations.get(key) as Citation[] | undefined;
+  if (!list) {
+    list = Object.freeze(citationsOf(ruleSet, s.results.filter((r) => determinedBy.includes(r.entry.id)), rules)) as Citation[];
+    s.plan.citations.set(key, list);
+  }
+  return list;
 }
 
 function coverageOf(ruleSet: RuleSet, perState: readonly StateResult[]): CoverageEntry[] {
-  return perState
-    .filter((s) => s.state !== null && s.state !== NATIONAL)
-    .map((s) => {
-      const profile = ruleSet.states.get(s.state!);
-      return { jurisdiction: s.state!, level: profile?.coverage ?? 'none', reviewed: profile?.reviewed ?? null, addressed: s.addressed };
-    });
+  const out: CoverageEntry[] = [];
+  for (const s of perState) {
+    if (s.state === null || s.state === NATIONAL) continue;
+    const profile = ruleSet.states.get(s.state);
+    out.push({ jurisdiction: s.state, level: profile?.coverage ?? 'none', reviewed: profile?.reviewed ?? null, addressed: s.addressed });
+  }
+  return out;
 }

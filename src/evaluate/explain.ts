@@ -2,17 +2,26 @@ import type { ConditionTree } from '../domain/decision.js';
 import type { Query } from '../domain/query.js';
 import type { RuleSet } from '../domain/rule-set.js';
 import type { Verdict } from '../domain/verdict.js';
-import { type OutcomeCache, type RuleResult, evaluateState } from './evaluate-state.js';
+import type { Basis, Layer } from '../domain/vocabulary.js';
+import { type OutcomeCache, evaluateState } from './evaluate-state.js';
 import { factsOf } from './facts.js';
+import { planFor } from './plan.js';
 import { conditionTree } from './requirement-status.js';
 
-export interface ExplainedRule extends Omit<RuleResult, 'findings' | 'confidence'> {
+export interface ExplainedRule {
+  id: string;
+  layer: Layer;
+  basis: Basis;
+  summary: string;
+  inForce: boolean;
+  supersededBy: string[] | null;
+  outcome: Verdict | null;
+  /** The explicit verdict the rule states, if any. */
+  verdict: Verdict | null;
   /** The way out of an explicit verdict, each entry with its status. */
   unless: ConditionTree[];
   /** Every requirement with its status, met ones included. */
   requires: ConditionTree[];
-  /** The explicit verdict the rule states, if any. */
-  verdict: Verdict | null;
 }
 
 export interface ExplainedState {
@@ -28,20 +37,22 @@ export function explain(ruleSet: RuleSet, query: Query): ExplainedState[] {
   const facts = factsOf(ruleSet, query);
   const cache: OutcomeCache = new Map();
   return (query.states ?? [null]).map((state) => {
-    const result = evaluateState(ruleSet, task, query, facts, state, cache);
+    const result = evaluateState(planFor(ruleSet, task, state, query.asOf), facts, cache);
     return {
       state,
       verdict: result.verdict,
-      rules: result.results.map(({ findings, confidence: _confidence, ...rest }) => {
-        const rule = ruleSet.rules.get(rest.id);
-        const supplied = rule ? [] : findings.map((f) => f.tree);
-        return {
-          ...rest,
-          verdict: rule?.verdict ?? null,
-          unless: (rule?.unless ?? []).map((r) => conditionTree(r, facts)),
-          requires: rule ? (rule.requires ?? []).map((r) => conditionTree(r, facts)) : supplied,
-        };
-      }),
+      rules: result.results.map(({ entry, outcome }) => ({
+        id: entry.id,
+        layer: entry.layer,
+        basis: entry.basis,
+        summary: entry.summary,
+        inForce: entry.inForce,
+        supersededBy: entry.supersededBy,
+        outcome,
+        verdict: entry.rule?.verdict ?? null,
+        unless: (entry.rule?.unless ?? []).map((r) => conditionTree(r, facts)),
+        requires: entry.rule ? (entry.rule.requires ?? []).map((r) => conditionTree(r, facts)) : entry.supplied ? [entry.supplied] : [],
+      })),
     };
   });
 }

@@ -35,7 +35,7 @@ const not = (s: FactStatus): FactStatus => (s === 'met' ? 'unmet' : s === 'unmet
 
 /** A credential is held when listed, or when it is derived and its definition is met. */
 function holds(facts: Facts, id: string): FactStatus {
-  if (facts.credentials?.held.has(id)) return 'met';
+  if (facts.credentials?.held.includes(id)) return 'met';
   const derivedFrom = facts.ruleSet.credentials.get(id)?.derivedFrom;
   if (derivedFrom) {
     let status = facts.derived.get(id);
@@ -54,8 +54,15 @@ export function statusOf(req: Requirement, facts: Facts): FactStatus {
   if (req.credential) {
     const need = req.credential;
     if ('anyOf' in need) return any(need.anyOf.map((id) => holds(facts, id)));
-    const fits = [...facts.ruleSet.credentials.values()].filter((c) => c.scope === need.scope && (!need.issuers || need.issuers.includes(c.issuer)));
-    return any(fits.map((c) => holds(facts, c.id)).concat(facts.credentials === null || facts.credentials.open ? ['unknown'] : []));
+    // Only credentials the query names count here: a derived status from another state's
+    // definition must not quietly stand in for the clinical certification a rule asks for.
+    const { credentials } = facts;
+    if (credentials === null) return 'unknown';
+    for (const id of credentials.held) {
+      const c = facts.ruleSet.credentials.get(id);
+      if (c && c.scope === need.scope && (!need.issuers || need.issuers.includes(c.issuer))) return 'met';
+    }
+    return credentials.open ? 'unknown' : 'unmet';
   }
   if (req.supervision) {
     return facts.supervision === null ? 'unknown' : facts.supervision >= supervisionRank(req.supervision.atLeast) ? 'met' : 'unmet';
@@ -63,7 +70,7 @@ export function statusOf(req: Requirement, facts: Facts): FactStatus {
   if (req.training) {
     const { trainings } = facts;
     if (trainings === null) return 'unknown';
-    if (req.training.anyOf.some((id) => trainings.held.has(id))) return 'met';
+    if (req.training.anyOf.some((id) => trainings.held.includes(id))) return 'met';
     return trainings.open ? 'unknown' : 'unmet';
   }
   if (req.delegator) return inTree(facts.ruleSet.roleLineage, facts.delegator, req.delegator.anyOf);
@@ -71,7 +78,7 @@ export function statusOf(req: Requirement, facts: Facts): FactStatus {
     const lineage = facts.ruleSet.settingLineage;
     return 'anyOf' in req.setting ? inTree(lineage, facts.setting, req.setting.anyOf) : not(inTree(lineage, facts.setting, req.setting.noneOf));
   }
-  if (req.condition !== undefined) return facts.confirmed.has(req.condition) ? 'met' : facts.denied.has(req.condition) ? 'unmet' : 'unknown';
+  if (req.condition !== undefined) return facts.confirmed.includes(req.condition) ? 'met' : facts.denied.includes(req.condition) ? 'unmet' : 'unknown';
   if (req.anyOf) return any(req.anyOf.map((r) => statusOf(r, facts)));
   if (req.allOf) return all(req.allOf.map((r) => statusOf(r, facts)));
   return 'unknown';

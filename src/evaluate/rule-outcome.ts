@@ -1,4 +1,4 @@
-import type { FactStatus } from '../domain/decision.js';
+import type { ConditionTree, FactStatus } from '../domain/decision.js';
 import type { RuleRecord } from '../domain/rule-set.js';
 import type { Requirement } from '../domain/schema/requirement.js';
 import { type Verdict, stricter } from '../domain/verdict.js';
@@ -8,7 +8,11 @@ import { statusOf } from './requirement-status.js';
 
 /** A requirement entry the facts did not meet, and what it does to the verdict. */
 export interface Finding {
-  entry: Requirement;
+  /** `null` for the jurisdiction condition of a rule the evaluator supplies. */
+  entry: Requirement | null;
+  /** The same requirement under the same basis has the same key: how conditions merge across rules. */
+  key: string;
+  supplied?: ConditionTree | null;
   status: Exclude<FactStatus, 'met'>;
   /** The verdict this entry alone brings about. */
   effect: Verdict;
@@ -30,20 +34,34 @@ const UNMET_EFFECT: Readonly<Record<Basis, Verdict>> = { guidance: 'discouraged'
 export function ruleOutcome(rule: RuleRecord, facts: Facts): RuleOutcome {
   let outcome: Verdict = 'allowed';
   const findings: Finding[] = [];
+  const keys = keysOf(rule);
   if (rule.verdict) {
-    const unless = (rule.unless ?? []).map((entry) => ({ entry, status: statusOf(entry, facts) }));
-    const lifted = unless.length > 0 && unless.every((u) => u.status === 'met');
+    const unless = rule.unless ?? [];
+    const statuses = unless.map((entry) => statusOf(entry, facts));
+    const lifted = unless.length > 0 && statuses.every((s) => s === 'met');
     if (!lifted) {
       outcome = rule.verdict;
-      for (const { entry, status } of unless) if (status !== 'met') findings.push({ entry, status, effect: rule.verdict });
+      statuses.forEach((status, i) => status !== 'met' && findings.push({ entry: unless[i]!, key: keys.unless[i]!, status, effect: rule.verdict! }));
     }
   }
-  for (const entry of rule.requires ?? []) {
-    const status = statusOf(entry, facts);
+  const requires = rule.requires ?? [];
+  for (let i = 0; i < requires.length; i++) {
+    const status = statusOf(requires[i]!, facts);
     if (status === 'met') continue;
     const effect = status === 'unknown' ? 'conditional' : UNMET_EFFECT[rule.basis];
     outcome = stricter(outcome, effect);
-    findings.push({ entry, status, effect });
+    findings.push({ entry: requires[i]!, key: keys.requires[i]!, status, effect });
   }
   return { outcome, findings };
+}
+
+/** Merge keys of a rule's requirement entries, worked out once per rule. */
+const ruleKeys = new WeakMap<RuleRecord, { unless: string[]; requires: string[] }>();
+function keysOf(rule: RuleRecord): { unless: string[]; requires: string[] } {
+  let keys = ruleKeys.get(rule);
+  if (!keys) {
+    const key = (entry: Requirement) => `${rule.basis}|${JSON.stringify(entry)}`;
+    ruleKeys.set(rule, (keys = { unless: (rule.unless ?? []).map(key), requires: (rule.requires ?? []).map(key) }));
+  }
+  return keys;
 }

@@ -13,11 +13,14 @@ const LEAD: Readonly<Record<Verdict, string>> = {
 /** One sentence a person can act on: the verdict, where, and what decides it. */
 export function summarize(verdict: Verdict, determining: readonly RuleResult[], conditions: readonly DecisionCondition[], states: readonly string[] | null): string {
   const where = states && states.length > 0 && states[0] !== 'US' ? ` in ${states.join(', ')}` : '';
-  const decisive = conditions.filter((c) => c.decisive && c.status === 'unknown').map(describeCondition);
-  const verify = decisive.length > 0 ? ` Verify: ${[...new Set(decisive)].join('; ')}.` : '';
   if (verdict === 'allowed') return `Allowed${where} on the facts given.`;
+  const verify: string[] = [];
+  for (const c of conditions) {
+    if (!c.decisive || c.status !== 'unknown') continue;
+    const text = describeCondition(c);
+    if (!verify.includes(text)) verify.push(text);
+  }
   // The most specific determining rule says the most about this place.
-  const reason = determining.at(-1);
-  const because = verdict === 'conditional' ? '' : reason ? ` ${reason.summary}` : '';
-  return `${LEAD[verdict]}${where}.${because}${verify}`;
+  const reason = verdict === 'conditional' ? undefined : determining.at(-1);
+  return `${LEAD[verdict]}${where}.${reason ? ` ${reason.entry.summary}` : ''}${verify.length > 0 ? ` Verify: ${verify.join('; ')}.` : ''}`;
 }

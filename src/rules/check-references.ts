@@ -17,7 +17,7 @@ interface Known {
 }
 
 /** Checks every reference between files: ids, selectors, requirements, citations, trees, supersession. */
-export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporter): void {
+export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporter, incomplete: ReadonlySet<string>): void {
   const known: Known = {
     tasks: new Set(data.tasks.map((t) => t.id)),
     tags: new Set(data.tags.map((t) => t.id)),
@@ -32,7 +32,7 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
   };
   const at = (kind: string, id: string): Origin => origins.get(originKey(kind, id))!;
   const ref = (code: string, what: string, set: ReadonlySet<string>, id: string, where: Origin, ruleId?: string) => {
-    if (set.has(id)) return;
+    if (set.has(id) || incomplete.has(code.replace(/^unknown-/, ''))) return;
     const hint = didYouMean(id, set);
     reporter.error(code, where, `unknown ${what} '${id}'${hint ? `; ${hint}` : ''}`, ruleId ? { ruleId } : {});
   };
@@ -76,7 +76,7 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
     });
     task.notes?.forEach((note, i) => cites(note.cites, within(file, 'notes', i, 'cites')));
     task.conflicts?.forEach((c, i) => cites(c.cites, within(file, 'conflicts', i, 'cites')));
-    if (!origins.has(originKey('rule', `${task.id}/baseline`))) {
+    if (!incomplete.has('rule') && !origins.has(originKey('rule', `${task.id}/baseline`))) {
       reporter.error('missing-baseline', where, `task '${task.id}' needs exactly one baseline rule with id '${task.id}/baseline'`);
     }
   }
@@ -108,7 +108,7 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
   if (gap) cites(data.jurisdictionGap.cites, within(gap, 'cites'));
 
   for (const rule of data.rules) checkRule(rule, at('rule-at', rule.id));
-  checkSupersedes(data.rules, (id) => at('rule-at', id), reporter);
+  checkSupersedes(data.rules, (id) => at('rule-at', id), reporter, !incomplete.has('rule'));
 
   function checkRule(rule: RuleRecord, where: Origin): void {
     const ruleId = rule.id;
@@ -118,7 +118,7 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
       rule.appliesTo.tags?.forEach((id, i) => ref('unknown-tag', 'tag', known.tags, id, within(where, 'appliesTo', 'tags', i), ruleId));
       rule.except?.tasks?.forEach((id, i) => ref('unknown-task', 'task', known.tasks, id, within(where, 'except', 'tasks', i), ruleId));
       rule.except?.tags?.forEach((id, i) => ref('unknown-tag', 'tag', known.tags, id, within(where, 'except', 'tags', i), ruleId));
-      if (selectTasks(rule, data.tasks).length === 0) reporter.error('empty-selection', within(where, 'appliesTo'), `rule '${ruleId}' selects no task`, { ruleId });
+      if (!incomplete.has('task') && !incomplete.has('tag') && selectTasks(rule, data.tasks).length === 0) reporter.error('empty-selection', within(where, 'appliesTo'), `rule '${ruleId}' selects no task`, { ruleId });
     }
     rule.states?.forEach((code, i) => isStateCode(code) || reporter.error('invalid-state-code', within(where, 'states', i), `'${code}' is not a US state or DC code`, { ruleId }));
     rule.requires?.forEach((req, i) => requirement(req, within(where, 'requires', i), ruleId));

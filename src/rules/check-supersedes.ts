@@ -7,7 +7,7 @@ import { type Origin, type Reporter, within } from './reporter.js';
  * Supersession is explicit and bound to the basis (DESIGN §3.6): a rule replaces only rules of
  * the same basis, in its own layer or a more general one, and never in another state.
  */
-export function checkSupersedes(rules: readonly RuleRecord[], at: (id: string) => Origin, reporter: Reporter): void {
+export function checkSupersedes(rules: readonly RuleRecord[], at: (id: string) => Origin, reporter: Reporter, rulesComplete = true): void {
   const byId = new Map(rules.map((r) => [r.id, r]));
   for (const rule of rules) {
     rule.supersedes?.forEach((targetId, i) => {
@@ -15,6 +15,7 @@ export function checkSupersedes(rules: readonly RuleRecord[], at: (id: string) =
       const target = byId.get(targetId);
       const ruleId = rule.id;
       if (!target) {
+        if (!rulesComplete) return;
         const hint = didYouMean(targetId, byId.keys());
         reporter.error('unknown-rule', where, `supersedes unknown rule '${targetId}'${hint ? `; ${hint}` : ''}`, { ruleId });
       } else if (target.basis !== rule.basis) {

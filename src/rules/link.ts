@@ -1,6 +1,6 @@
 import type { RuleData, RuleRecord } from '../domain/rule-set.js';
 import type { CitationsFile, ConditionsFile, CredentialsFile, RolesFile, SettingsFile, TagsFile, TrainingsFile } from '../domain/schema/definitions.js';
-import type { NationalFile, OverlayFile, StateFile, TaskFile } from '../domain/schema/files.js';
+import type { NationalFile, OverlayFile, OverlayRulesFile, StateFile, TaskFile } from '../domain/schema/files.js';
 import type { SelectingRule } from '../domain/schema/rule.js';
 import { NATIONAL, isStateCode } from '../domain/jurisdictions.js';
 import type { SourceKind } from './list-sources.js';
@@ -29,7 +29,7 @@ export const originKey = (kind: string, id: string): string => `${kind}:${id}`;
  * Joins validated files into one rule set and checks every cross-file reference. Problems come
  * back through the reporter; the data is usable only when none of them is an error.
  */
-export function link(files: readonly ValidFile[], reporter: Reporter): RuleData {
+export function link(files: readonly ValidFile[], reporter: Reporter, incomplete: ReadonlySet<string> = new Set()): RuleData {
   const data: RuleData = {
     tasks: [], credentials: [], trainings: [], conditions: [], citations: [], tags: [], roles: [], settings: [],
     states: [], overlays: [], rules: [], jurisdictionGap: { cites: [] },
@@ -100,12 +100,23 @@ export function link(files: readonly ValidFile[], reporter: Reporter): RuleData 
       case 'overlay-rules': {
         // A rule without its own `states` covers the overlay's states (all when the overlay names none).
         const states = data.overlays.find((o) => o.name === f.overlay)?.states;
-        const rules = (f.data as { rules: SelectingRule[] }).rules.map((rule) => (rule.states || !states ? rule : { ...rule, states }));
-        addRules(rules, within(at, 'rules'), 'overlay', f.overlay ?? '');
+        const file = f.data as OverlayRulesFile;
+        const name = f.overlay ?? '';
+        // An overlay adds its own definitions, named after it so they never collide with shipped ones.
+        for (const [key, kind] of [['citations', 'citation'], ['conditions', 'condition'], ['trainings', 'training']] as const) {
+          (file[key] ?? []).forEach((item, i) => {
+            if (!item.id.startsWith(`${name}-`)) reporter.error('overlay-id-prefix', within(at, key, i, 'id'), `${kind} '${item.id}' of overlay '${name}' must start with '${name}-'`);
+          });
+        }
+        define('citation', data.citations, file.citations ?? [], within(at, 'citations'));
+        define('condition', data.conditions, file.conditions ?? [], within(at, 'conditions'));
+        define('training', data.trainings, file.trainings ?? [], within(at, 'trainings'));
+        const rules = file.rules.map((rule) => (rule.states || !states ? rule : { ...rule, states }));
+        addRules(rules, within(at, 'rules'), 'overlay', name);
         break;
       }
     }
   }
-  checkRuleSet(data, origins, reporter);
+  checkRuleSet(data, origins, reporter, incomplete);
   return data;
 }

@@ -45,7 +45,7 @@ export function loadCases(dir: string, cwd: string): LoadedCases {
     if (parsed.diagnostics.length > 0) continue;
     const result = CaseFile.safeParse(parsed.data);
     if (!result.success) {
-      diagnostics.push(...zodDiagnostics(file, CaseFile, result.error.issues, parsed.map, () => undefined));
+      diagnostics.push(...zodDiagnostics(file, CaseFile, parsed.data, result.error.issues, parsed.map, () => undefined));
       continue;
     }
     result.data.cases.forEach((c, i) => {

@@ -7,7 +7,7 @@ import { digestRules } from './digest.js';
 import { FILE_SCHEMAS } from './file-schemas.js';
 import { indexRules } from './index-rules.js';
 import { type ValidFile, link } from './link.js';
-import { type SourceEntry, listOverlaySources, listRuleSetSources } from './list-sources.js';
+import { type SourceEntry, type SourceKind, listOverlaySources, listRuleSetSources } from './list-sources.js';
 import { parseYaml } from './parse-yaml.js';
 import { readSource } from './read-source.js';
 import { Reporter } from './reporter.js';
@@ -48,8 +48,11 @@ export function loadRules(options: LoadOptions): LoadResult {
   const display = (path: string) => relative(cwd, path).split(sep).join('/') || path;
   const diagnostics: Diagnostic[] = [];
   const valid: ValidFile[] = [];
+  const failed = new Set<SourceKind>();
   const take = (entry: SourceEntry, overlay?: string): ValidFile | undefined => {
     const file = display(entry.path);
+    failed.add(entry.kind); // until the file proves valid
+
     const read = readSource(entry.path);
     if (!read.ok) {
       diagnostics.push({ code: read.code, severity: 'error', file, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '', message: read.message });
@@ -66,12 +69,13 @@ export function loadRules(options: LoadOptions): LoadResult {
         const id = path[0] === 'rules' && Array.isArray(rules) ? rules[path[1] as number]?.id : undefined;
         return typeof id === 'string' ? id : undefined;
       };
-      diagnostics.push(...zodDiagnostics(file, schema, result.error.issues, parsed.map, ruleIdAt));
+      diagnostics.push(...zodDiagnostics(file, schema, parsed.data, result.error.issues, parsed.map, ruleIdAt));
       return undefined;
     }
     const stem = basename(entry.path).replace(/\.ya?ml$/, '');
     const validFile: ValidFile = { kind: entry.kind, file, stem, map: parsed.map, data: result.data, ...(overlay ? { overlay } : {}) };
     valid.push(validFile);
+    if (!diagnostics.some((d) => d.file === file)) failed.delete(entry.kind);
     return validFile;
   };
 
@@ -84,9 +88,22 @@ export function loadRules(options: LoadOptions): LoadResult {
   }
 
   const reporter = new Reporter();
-  const data = link(valid, reporter);
+  const data = link(valid, reporter, incompleteVocabularies(failed));
   diagnostics.push(...reporter.diagnostics);
   diagnostics.sort(compareDiagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
   return { ok: true, ruleSet: indexRules(data, digestRules(data)), diagnostics };
+}
+
+/**
+ * The vocabularies some failed file may have defined: references into them are not checked, so
+ * one broken file does not bury its own error under a cascade of "unknown id" findings.
+ */
+function incompleteVocabularies(failed: ReadonlySet<SourceKind>): Set<string> {
+  const defines: Record<SourceKind, string[]> = {
+    credentials: ['credential', 'issuer'], trainings: ['training'], conditions: ['condition'], citations: ['citation'],
+    tags: ['tag'], roles: ['role'], settings: ['setting'], national: ['rule'], task: ['task', 'rule'], state: ['rule'],
+    overlay: [], 'overlay-rules': ['rule', 'citation', 'condition', 'training'],
+  };
+  return new Set([...failed].flatMap((kind) => defines[kind]));
 }

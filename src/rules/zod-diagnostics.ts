@@ -43,8 +43,12 @@ function fieldNames(schema: z.ZodType, seen = new Set<unknown>(), names = new Se
 
 const namesBySchema = new WeakMap<z.ZodType, Set<string>>();
 
+/** The value at a data path, or undefined where the path runs out (zod 4 issues carry no input). */
+const valueAt = (data: unknown, path: readonly (string | number)[]): unknown =>
+  path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined), data);
+
 /** Turns zod's issues into located diagnostics with stable codes. */
-export function zodDiagnostics(file: string, schema: z.ZodType, issues: readonly Issue[], map: SourceMap, ruleIdAt: (path: readonly PropertyKey[]) => string | undefined): Diagnostic[] {
+export function zodDiagnostics(file: string, schema: z.ZodType, data: unknown, issues: readonly Issue[], map: SourceMap, ruleIdAt: (path: readonly PropertyKey[]) => string | undefined): Diagnostic[] {
   let known = namesBySchema.get(schema);
   if (!known) namesBySchema.set(schema, (known = fieldNames(schema)));
   const out: Diagnostic[] = [];
@@ -62,14 +66,17 @@ export function zodDiagnostics(file: string, schema: z.ZodType, issues: readonly
           push('unknown-field', [...path, key], `unknown field '${key}'${hint ? `; ${hint}` : ''}`, 'key');
         }
         break;
-      case 'invalid_type':
-        if (issue.input === undefined) push('missing-field', path, `missing required field '${String(path.at(-1))}'`);
-        else push('wrong-type', path, `${where}expected ${issue.expected}, got ${describe(issue.input)}`);
+      case 'invalid_type': {
+        const input = valueAt(data, path);
+        if (input === undefined) push('missing-field', path, `missing required field '${String(path.at(-1))}'`);
+        else push('wrong-type', path, `${where}expected ${issue.expected}, got ${describe(input)}`);
         break;
+      }
       case 'invalid_value': {
+        const input = valueAt(data, path);
         const allowed = issue.values.map(String);
-        const hint = typeof issue.input === 'string' ? didYouMean(issue.input, allowed) : '';
-        push('invalid-value', path, `${where}'${String(issue.input)}' is not one of ${allowed.join(', ')}${hint ? `; ${hint}` : ''}`);
+        const hint = typeof input === 'string' ? didYouMean(input, allowed) : '';
+        push('invalid-value', path, `${where}'${String(input)}' is not one of ${allowed.join(', ')}${hint ? `; ${hint}` : ''}`);
         break;
       }
       case 'custom':

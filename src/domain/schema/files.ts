@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Cites, Conflict, IsoDate, KebabId, Note, StateCode } from './common.js';
+import { Citation, ConditionDef, Training } from './definitions.js';
 import { SelectingRule, TaskRule } from './rule.js';
 import { CATEGORIES, COVERAGE } from './vocabulary-schemas.js';
 
@@ -46,8 +47,17 @@ export const OverlayFile = z.strictObject({
   states: z.array(StateCode).min(1).optional(),
 });
 
-/** `<overlay>/rules/*.yaml`. */
-export const OverlayRulesFile = z.strictObject({ rules: z.array(SelectingRule).min(1) });
+/**
+ * `<overlay>/rules/*.yaml`: policy rules, and the citations, conditions and trainings they need,
+ * with ids prefixed by the overlay's name.
+ */
+export const OverlayRulesFile = z.strictObject({
+  citations: z.array(Citation).optional(),
+  conditions: z.array(ConditionDef).optional(),
+  trainings: z.array(Training).optional(),
+  rules: z.array(SelectingRule).default([]),
+});
+export type OverlayRulesFile = z.infer<typeof OverlayRulesFile>;
 
 export type TaskFile = z.infer<typeof TaskFile>;
 export type NationalFile = z.infer<typeof NationalFile>;

@@ -1,0 +1,72 @@
+// Benchmark (DESIGN §9): cold start of one `check` against `node -e 0`, and in-process
+// decisions per second. Prints ratios and throughput; it gates nothing (tests stay deterministic).
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { evaluate, loadRules, resolveQuery } from '../dist/index.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin', 'ma-check.js');
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const wall = (args) => {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
+  if (r.status === null) throw new Error(`${args.join(' ')} did not exit`);
+  return performance.now() - start;
+};
+
+// 1. Cold start, alternated run by run so both sides see the same machine load.
+const RUNS = 20;
+const check = [bin, 'iv-insertion', '--state', 'AK', '--cert', 'CMA'];
+for (let i = 0; i < 2; i++) wall(check), wall(['-e', '0']);
+const cli = [];
+const floor = [];
+const ratios = [];
+for (let i = 0; i < RUNS; i++) {
+  const b = wall(['-e', '0']);
+  const c = wall(check);
+  floor.push(b);
+  cli.push(c);
+  ratios.push(c / b);
+}
+console.log(`cold start, median of ${RUNS} runs each (alternated):`);
+console.log(`  ma-check iv-insertion --state AK --cert CMA  ${median(cli).toFixed(1)} ms`);
+console.log(`  node -e 0                                   ${median(floor).toFixed(1)} ms`);
+console.log(`  ratio (median of medians)                   ${(median(cli) / median(floor)).toFixed(2)}x   (paired median ${median(ratios).toFixed(2)}x; gate <= 1.5, goal <= 1.25)`);
+
+// 2. In-process throughput: a mix of realistic queries, resolved once, evaluated many times.
+const loaded = loadRules({ root: join(root, 'rules'), cwd: root });
+if (!loaded.ok) throw new Error('rules do not load');
+const ruleSet = loaded.ruleSet;
+const states = [...ruleSet.states.keys()];
+const tasks = [...ruleSet.tasks.keys()];
+const creds = [['CMA'], ['RMA'], ['CMAA'], ['CCMA', '...'], null];
+const queries = [];
+for (let i = 0; i < 1000; i++) {
+  const r = resolveQuery(ruleSet, {
+    task: tasks[i % tasks.length],
+    states: [states[i % states.length]],
+    credentials: creds[i % creds.length],
+    supervision: ['general', 'direct', null][i % 3],
+    delegator: ['physician', 'pa', null][i % 3],
+    asOf: '2026-11-25',
+  });
+  if (r.ok) queries.push(r.query);
+}
+const N = 1_000_000;
+const passes = [];
+for (let p = 0; p < 5; p++) {
+  const start = performance.now();
+  let sink = 0;
+  for (let i = 0; i < N; i++) sink += evaluate(ruleSet, queries[i % queries.length]).determinedBy.length;
+  passes.push(performance.now() - start);
+  if (sink === 0) throw new Error('no decisions');
+}
+const warm = median(passes.slice(1));
+console.log(`in-process evaluate, ${N.toLocaleString('en-US')} decisions over ${queries.length} queries (${states.length} states, ${tasks.length} tasks):`);
+console.log(`  first pass ${((N / passes[0]) * 1000 / 1e6).toFixed(2)} M decisions/s; warm median ${((N / warm) * 1000 / 1e6).toFixed(2)} M decisions/s   (gate >= 1 M/s, goal >= 2 M/s)`);

@@ -1,0 +1,83 @@
+import type { ConditionTree } from '../domain/decision.js';
+import { NATIONAL, STATES } from '../domain/jurisdictions.js';
+import type { RuleRecord, RuleSet, TaskDef } from '../domain/rule-set.js';
+import { type Basis, type Confidence, type Layer, STATE_GOVERNED_CATEGORIES } from '../domain/vocabulary.js';
+import { coverageGap, stateNotGiven } from './jurisdiction-rules.js';
+
+/** One rule in a jurisdiction's chain, with everything that does not depend on the facts. */
+export interface PlanEntry {
+  /** `null` for a rule the evaluator supplies (coverage gap, state not given). */
+  rule: RuleRecord | null;
+  id: string;
+  layer: Layer;
+  basis: Basis;
+  confidence: Confidence;
+  summary: string;
+  cites: string[];
+  inForce: boolean;
+  supersededBy: string[] | null;
+  /** In force and not superseded: its outcome counts. */
+  live: boolean;
+  /** The jurisdiction condition of a supplied rule. */
+  supplied: ConditionTree | null;
+}
+
+/** The rules that apply to a task in one jurisdiction on one date, in trace order. */
+export interface Plan {
+  state: string | null;
+  entries: PlanEntry[];
+  /** Whether a state rule in force selects the task. */
+  addressed: boolean;
+  /** Citation lists already built for this plan, by determining rule ids (see `citationsOf`). */
+  citations: Map<string, readonly unknown[]>;
+}
+
+const inForce = (rule: RuleRecord, asOf: string): boolean => (!rule.effective || rule.effective <= asOf) && (!rule.until || asOf < rule.until);
+
+const LAYER_ORDER: Readonly<Record<Layer, number>> = { national: 0, state: 1, overlay: 2 };
+
+function buildPlan(ruleSet: RuleSet, task: TaskDef, state: string | null, asOf: string): Plan {
+  const taskRules = ruleSet.taskRules.get(task.id)!;
+  const stateRules = state && state !== NATIONAL ? (taskRules.byState.get(state) ?? []) : [];
+  const overlayRules = taskRules.overlays.flat().filter((rule) => (rule.states ? state !== null && rule.states.includes(state) : true));
+  const chain = [...taskRules.national, ...stateRules, ...overlayRules];
+  const active = new Set(chain.filter((rule) => inForce(rule, asOf)));
+  const supersededBy = new Map<string, string[]>();
+  for (const rule of active) for (const target of rule.supersedes ?? []) supersededBy.set(target, [...(supersededBy.get(target) ?? []), rule.id]);
+
+  const entries: PlanEntry[] = chain.map((rule) => {
+    const live = active.has(rule);
+    const replaced = live ? (supersededBy.get(rule.id) ?? null) : null;
+    return {
+      rule, id: rule.id, layer: rule.layer, basis: rule.basis, confidence: rule.confidence, summary: rule.summary, cites: rule.cites,
+      inForce: live, supersededBy: replaced, live: live && !replaced, supplied: null,
+    };
+  });
+  const addressed = stateRules.some((rule) => active.has(rule));
+  const supplied =
+    state === null ? stateNotGiven(ruleSet)
+    : state !== NATIONAL && !addressed && STATE_GOVERNED_CATEGORIES.includes(task.category)
+      ? coverageGap(ruleSet, state, ruleSet.states.get(state)?.name ?? STATES[state] ?? state)
+      : undefined;
+  if (supplied) {
+    const entry: PlanEntry = { rule: null, id: supplied.id, layer: supplied.layer, basis: supplied.basis, confidence: 'low', summary: supplied.summary, cites: supplied.cites, inForce: true, supersededBy: null, live: true, supplied: supplied.condition };
+    const at = entries.findIndex((e) => LAYER_ORDER[e.layer] > LAYER_ORDER[entry.layer] || (e.layer === entry.layer && e.id > entry.id));
+    entries.splice(at === -1 ? entries.length : at, 0, entry);
+  }
+  return { state, entries, addressed, citations: new Map() };
+}
+
+/** Plans depend only on the rule set, the task, the jurisdiction and the date: each is built once. */
+const plans = new WeakMap<RuleSet, Map<TaskDef, Map<string | null, Map<string, Plan>>>>();
+
+export function planFor(ruleSet: RuleSet, task: TaskDef, state: string | null, asOf: string): Plan {
+  let byTask = plans.get(ruleSet);
+  if (!byTask) plans.set(ruleSet, (byTask = new Map()));
+  let byState = byTask.get(task);
+  if (!byState) byTask.set(task, (byState = new Map()));
+  let byDate = byState.get(state);
+  if (!byDate) byState.set(state, (byDate = new Map()));
+  let plan = byDate.get(asOf);
+  if (!plan) byDate.set(asOf, (plan = buildPlan(ruleSet, task, state, asOf)));
+  return plan;
+}

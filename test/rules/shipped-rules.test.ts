@@ -1,0 +1,56 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { checkCase } from '../../src/evaluate/check-case.js';
+import { loadCases } from '../../src/rules/load-cases.js';
+import { loadRules } from '../../src/rules/load-rules.js';
+import { readSnapshot } from '../../src/rules/snapshot.js';
+import { DESIGN_TASK_IDS } from '../helpers/design-task-ids.js';
+import { shipped } from '../helpers/load.js';
+import { REPO, SHIPPED_RULES } from '../helpers/paths.js';
+
+describe('the shipped rules', () => {
+  test('load with no diagnostics at all', () => {
+    const result = loadRules({ root: SHIPPED_RULES, cwd: REPO });
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  test('define every task id of DESIGN §10, each with exactly one baseline', () => {
+    const ruleSet = shipped();
+    for (const id of DESIGN_TASK_IDS) {
+      expect(ruleSet.tasks.has(id), id).toBe(true);
+      expect(ruleSet.rules.has(`${id}/baseline`), `${id}/baseline`).toBe(true);
+    }
+  });
+
+  test('every rule cites at least one source with an address', () => {
+    const ruleSet = shipped();
+    for (const rule of ruleSet.rules.values()) {
+      expect(rule.cites.some((id) => ruleSet.citations.get(id)?.url), rule.id).toBe(true);
+    }
+  });
+
+  test('the CMAA is administrative; the national certifications are clinical', () => {
+    const { credentials } = shipped();
+    expect(credentials.get('CMAA')?.scope).toBe('administrative');
+    for (const id of ['CMA', 'RMA', 'CCMA', 'NCMA']) expect(credentials.get(id)?.scope, id).toBe('clinical');
+  });
+
+  test('the build snapshot matches the YAML: same data, same digest', () => {
+    const snapshot = readSnapshot(join(REPO, 'dist', 'rules.snapshot.json'), SHIPPED_RULES);
+    expect(snapshot.fresh).toBe(true);
+    if (snapshot.fresh) expect(snapshot.ruleSet.digest).toBe(shipped().digest);
+  });
+
+  const { cases, diagnostics } = loadCases(join(SHIPPED_RULES, 'cases'), REPO);
+  test('case files are valid', () => {
+    expect(diagnostics).toEqual([]);
+    expect(readdirSync(join(SHIPPED_RULES, 'cases')).length).toBeGreaterThan(0);
+  });
+
+  test.each(cases.map((c) => [c.case.id, c] as const))('case %s', (_id, c) => {
+    const result = checkCase(shipped(), c.case, c.asOf);
+    expect(result.failures).toEqual([]);
+  });
+});
