@@ -60,7 +60,8 @@ export interface RuleSet {
   readonly settings: ReadonlyMap<string, TreeNode>;
   readonly states: ReadonlyMap<string, StateDef>;
   readonly rules: ReadonlyMap<string, RuleRecord>;
-  readonly taskRules: ReadonlyMap<string, TaskRules>;
+  /** The rules that select a task, by layer; indexed on first use, since a query needs one task. */
+  rulesOf(taskId: string): TaskRules;
   /** Each role or setting id mapped to itself and its ancestors. */
   readonly roleLineage: ReadonlyMap<string, ReadonlySet<string>>;
   readonly settingLineage: ReadonlyMap<string, ReadonlySet<string>>;

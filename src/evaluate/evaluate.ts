@@ -8,6 +8,7 @@ import { type Verdict, stricter } from '../domain/verdict.js';
 import type { Basis, Confidence } from '../domain/vocabulary.js';
 import { type OutcomeCache, type RuleResult, type StateResult, evaluateState } from './evaluate-state.js';
 import { type Facts, factsOf } from './facts.js';
+import { cached } from './decision-cache.js';
 import { planFor } from './plan.js';
 import type { Finding } from './rule-outcome.js';
 import { conditionTree } from './requirement-status.js';
@@ -23,6 +24,10 @@ const LAYERS = ['national', 'state', 'overlay'] as const;
  * programming error.
  */
 export function evaluate(ruleSet: RuleSet, query: Query): Decision {
+  return cached(ruleSet, query, () => decide(ruleSet, query));
+}
+
+function decide(ruleSet: RuleSet, query: Query): Decision {
   const task = ruleSet.tasks.get(query.task);
   if (!task) throw new Error(`evaluate: unknown task '${query.task}' (resolve the query first)`);
   const facts = factsOf(ruleSet, query);
@@ -43,7 +48,7 @@ export function evaluate(ruleSet: RuleSet, query: Query): Decision {
   const rules = traceRules(perState);
   return {
     schemaVersion: DECISION_SCHEMA_VERSION,
-    query,
+    query: copyOf(query),
     task: { id: task.id, name: task.name },
     verdict,
     confidence,
@@ -57,6 +62,20 @@ export function evaluate(ruleSet: RuleSet, query: Query): Decision {
     rulesDigest: ruleSet.digest,
   };
 }
+
+/** The decision owns its copy of the query: the caller's object is neither kept nor frozen. */
+const copyOf = (q: Query): Query => ({
+  task: q.task,
+  states: q.states && [...q.states],
+  credentials: q.credentials && [...q.credentials],
+  supervision: q.supervision,
+  trainings: q.trainings && [...q.trainings],
+  delegator: q.delegator,
+  setting: q.setting,
+  confirmed: [...q.confirmed],
+  denied: [...q.denied],
+  asOf: q.asOf,
+});
 
 /**
  * Results that pass `keep`, each rule once, in layer order (national, states in query order,

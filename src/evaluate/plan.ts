@@ -37,7 +37,7 @@ const inForce = (rule: RuleRecord, asOf: string): boolean => (!rule.effective ||
 const LAYER_ORDER: Readonly<Record<Layer, number>> = { national: 0, state: 1, overlay: 2 };
 
 function buildPlan(ruleSet: RuleSet, task: TaskDef, state: string | null, asOf: string): Plan {
-  const taskRules = ruleSet.taskRules.get(task.id)!;
+  const taskRules = ruleSet.rulesOf(task.id);
   const stateRules = state && state !== NATIONAL ? (taskRules.byState.get(state) ?? []) : [];
   const overlayRules = taskRules.overlays.flat().filter((rule) => (rule.states ? state !== null && rule.states.includes(state) : true));
   const chain = [...taskRules.national, ...stateRules, ...overlayRules];

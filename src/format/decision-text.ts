@@ -8,7 +8,7 @@ import { statusMark, verdictLabel } from './verdict-style.js';
 /** A citation on one line: publisher, title, section, year, address. */
 export function citationLine(c: Citation): string {
   const parts = [c.publisher, c.title, c.section, c.year?.toString()].filter(Boolean).join(', ');
-  return `${parts}${c.url ? ` ${c.url}` : ''}`;
+  return `${parts}${c.url ? ` ${c.url}` : c.locator ? ` (${c.locator})` : ''}`;
 }
 
 function conditionLine(c: DecisionCondition, paint: Paint): string {

@@ -33,36 +33,38 @@ function trainingClosure(trainings: RuleData['trainings']): Map<string, Readonly
   );
 }
 
-/**
- * Indexes validated rule data for the evaluator: which rules select each task, by layer, each
- * list ordered by rule id. Pure and cheap (well under a millisecond for the shipped rules), so
- * the snapshot stores only the data and this runs at every start.
- */
-export function indexRules(data: RuleData, digest: string): RuleSet {
-  const taskRules = new Map<string, { national: RuleRecord[]; byState: Map<string, RuleRecord[]>; overlays: RuleRecord[][] }>();
-  for (const task of data.tasks) taskRules.set(task.id, { national: [], byState: new Map(), overlays: data.overlays.map(() => []) });
+const byRuleId = (a: RuleRecord, b: RuleRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The rules that select one task, by layer, each list ordered by rule id. */
+function indexTask(data: RuleData, taskId: string): TaskRules {
+  const task = data.tasks.filter((t) => t.id === taskId);
+  const national: RuleRecord[] = [];
+  const byState = new Map<string, RuleRecord[]>();
+  const overlays: RuleRecord[][] = data.overlays.map(() => []);
   const overlayIndex = new Map(data.overlays.map((o, i) => [o.name, i]));
   for (const rule of data.rules) {
-    for (const taskId of selectTasks(rule, data.tasks)) {
-      const entry = taskRules.get(taskId)!;
-      if (rule.layer === 'national') entry.national.push(rule);
-      else if (rule.layer === 'state') {
-        const list = entry.byState.get(rule.owner) ?? [];
-        list.push(rule);
-        entry.byState.set(rule.owner, list);
-      } else entry.overlays[overlayIndex.get(rule.owner)!]!.push(rule);
-    }
+    if (selectTasks(rule, task).length === 0) continue;
+    if (rule.layer === 'national') national.push(rule);
+    else if (rule.layer === 'state') byState.set(rule.owner, [...(byState.get(rule.owner) ?? []), rule]);
+    else overlays[overlayIndex.get(rule.owner)!]!.push(rule);
   }
-  const byRuleId = (a: RuleRecord, b: RuleRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  for (const entry of taskRules.values()) {
-    entry.national.sort(byRuleId);
-    for (const list of entry.byState.values()) list.sort(byRuleId);
-    for (const list of entry.overlays) list.sort(byRuleId);
-  }
+  national.sort(byRuleId);
+  for (const list of byState.values()) list.sort(byRuleId);
+  for (const list of overlays) list.sort(byRuleId);
+  return { national, byState, overlays };
+}
+
+/**
+ * Indexes validated rule data for the evaluator. Cheap and pure: the snapshot stores only the
+ * data, and a task's rules are gathered the first time a query asks for that task.
+ */
+export function indexRules(data: RuleData, digest: string): RuleSet {
+  const tasks = byId(data.tasks);
+  const perTask = new Map<string, TaskRules>();
   return {
     data,
     digest,
-    tasks: byId(data.tasks),
+    tasks,
     credentials: byId(data.credentials),
     trainings: byId(data.trainings),
     conditions: byId(data.conditions),
@@ -71,7 +73,14 @@ export function indexRules(data: RuleData, digest: string): RuleSet {
     settings: byId(data.settings),
     states: new Map(data.states.map((s) => [s.code, s])),
     rules: byId(data.rules),
-    taskRules: taskRules as Map<string, TaskRules>,
+    rulesOf(taskId: string): TaskRules {
+      let found = perTask.get(taskId);
+      if (!found) {
+        if (!tasks.has(taskId)) throw new Error(`rulesOf: unknown task '${taskId}'`);
+        perTask.set(taskId, (found = indexTask(data, taskId)));
+      }
+      return found;
+    },
     roleLineage: lineage(data.roles),
     settingLineage: lineage(data.settings),
     trainingMeets: trainingClosure(data.trainings),

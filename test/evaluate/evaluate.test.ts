@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { QueryInput } from '../../src/domain/query.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
 import { decide, minimal, ruleSetAt } from '../helpers/load.js';
 import { FIXTURES, MINIMAL } from '../helpers/paths.js';
 import { join } from 'node:path';
@@ -123,5 +124,19 @@ describe('evaluate with an organization overlay', () => {
 
   test('overlays change the digest', () => {
     expect(withOverlay().digest).not.toBe(minimal().digest);
+  });
+});
+
+describe('evaluate (sharing)', () => {
+  test('an equal query gets the same frozen decision; the caller’s query stays its own', () => {
+    const ruleSet = minimal();
+    const query = { task: 'filing', states: ['AK'], credentials: null, supervision: null, trainings: null, delegator: null, setting: null, confirmed: [], denied: [], asOf: '2026-11-25' };
+    const first = evaluate(ruleSet, query);
+    const second = evaluate(ruleSet, { ...query, states: ['AK'] });
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.conditions) && Object.isFrozen(first.query)).toBe(true);
+    expect(Object.isFrozen(query) || Object.isFrozen(query.states)).toBe(false);
+    query.states.push('CT');
+    expect(first.query.states).toEqual(['AK']);
   });
 });

@@ -12,6 +12,8 @@ export const Citation = z.strictObject({
   year: z.number().int().min(1900).max(2100).optional(),
   section: z.string().min(1).optional(),
   url: z.url({ protocol: /^https?$/ }).optional(),
+  /** Where the text was read when no web address was seen (a repository path and commit, a print edition). */
+  locator: z.string().min(1).optional(),
   reviewed: IsoDate,
 });
 
