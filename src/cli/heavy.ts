@@ -7,3 +7,4 @@ export { stringify as yamlStringify } from 'yaml';
 export { jsonSchemaOf } from '../rules/json-schema.js';
 export { createSnapshot } from '../rules/snapshot.js';
 export { loadCases } from '../rules/load-cases.js';
+export { SCHEMA_KINDS } from '../domain/schema-kinds.js';

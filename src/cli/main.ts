@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBrowse } from './commands/browse.js';
 import { registerCheck } from './commands/check.js';
 import { registerSchema } from './commands/schema.js';
+import { registerStates } from './commands/states.js';
 import { registerTest } from './commands/test.js';
 import { registerValidate } from './commands/validate.js';
 import { isCliError } from './errors.js';
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], io: Io, install: Install): P
     });
   registerCheck(program, context);
   registerBrowse(program, context);
+  registerStates(program, context);
   registerSchema(program, context);
   registerValidate(program, context);
   registerTest(program, context);

@@ -4,7 +4,7 @@ import { didYouMean } from '../domain/suggest.js';
 import { isStateCode } from '../domain/jurisdictions.js';
 import { type Origin, type Reporter, within } from './reporter.js';
 import { type Origins, originKey } from './link.js';
-import { selectTasks } from './select-tasks.js';
+import { selectTasks } from '../domain/select-tasks.js';
 import { checkSupersedes } from './check-supersedes.js';
 
 /** Words the command line owns: no task id or alias may take one (DESIGN §5). */

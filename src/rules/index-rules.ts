@@ -1,5 +1,5 @@
 import type { RuleData, RuleRecord, RuleSet, TaskRules } from '../domain/rule-set.js';
-import { selectTasks } from './select-tasks.js';
+import { selectTasks } from '../domain/select-tasks.js';
 
 const byId = <T extends { id: string }>(items: readonly T[]): Map<string, T> => new Map(items.map((item) => [item.id, item]));
 

@@ -127,10 +127,57 @@ describe('browse and schema commands', () => {
     expect(JSON.parse(stdout).credentials.find((c: { id: string }) => c.id === 'CMAA')).toMatchObject({ scope: 'administrative', issuer: 'NHA' });
   });
 
+  test('states --format json lists 51 jurisdictions with coverage levels', () => {
+    const { code, stdout } = runBin(['states', '--format', 'json']);
+    expect(code).toBe(0);
+    const states = JSON.parse(stdout).states as { code: string; coverage: string; rules: number }[];
+    expect(states).toHaveLength(51);
+    expect(states.filter((s) => s.coverage !== 'none').length).toBeGreaterThanOrEqual(23);
+    for (const s of states) expect(['reviewed', 'partial', 'none']).toContain(s.coverage);
+    for (const s of states.filter((x) => x.coverage === 'none')) expect(s.rules).toBe(0);
+  });
+
+  test.each(['csv', 'markdown', 'text'])('states --format %s', (format) => {
+    const { code, stdout } = runBin(['states', '--format', format]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/WA.*Washington/);
+  });
+
+  test('state accepts a name and shows the profile', () => {
+    const { code, stdout } = runBin(['state', 'washington', '--format', 'json']);
+    expect(code).toBe(0);
+    const { state } = JSON.parse(stdout);
+    expect(state).toMatchObject({ code: 'WA', name: 'Washington' });
+    expect(state.credentials.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['WA-MA-C', 'WA-MA-R']));
+    expect(state.rules.length).toBeGreaterThan(0);
+    expect(runBin(['state', 'WA', '--format', 'markdown']).stdout).toMatch(/^## Washington \(WA\)/);
+  });
+
+  test('state with an unknown code is a usage error', () => {
+    const { code, stderr } = runBin(['state', 'ZZ']);
+    expect(code).toBe(64);
+    expect(stderr).toMatch(/unknown state 'ZZ'/);
+  });
+
   test('schema prints draft-07 JSON Schema', () => {
     const { code, stdout } = runBin(['schema', '--kind', 'state']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object' });
+  });
+});
+
+describe('the state acceptance checks', () => {
+  test.each([
+    ['New York bars MA injections even with the physician in the room', ['im-injection', '--state', 'NY', '--cert', 'CMA', '--supervision', 'personal', '--delegator', 'physician'], 'prohibited'],
+    ['Ohio forbids delegating IV drugs', ['iv-medication-administration', '--state', 'OH', '--cert', 'CMA', '--supervision', 'direct', '--delegator', 'physician'], 'prohibited'],
+    ['Washington requires its own credential', ['im-injection', '--state', 'WA', '--cert', 'CMA', '--supervision', 'direct', '--delegator', 'physician'], 'prohibited'],
+  ])('%s', (_name, args, verdict) => {
+    expect(runBin([...args, '--quiet', '--as-of', '2026-11-25']).stdout.trim()).toBe(verdict);
+  });
+
+  test('with the Washington MA-C the injection is not prohibited', () => {
+    const out = runBin(['im-injection', '--state', 'WA', '--cert', 'WA-MA-C', '--supervision', 'direct', '--delegator', 'physician', '--quiet', '--as-of', '2026-11-25']).stdout.trim();
+    expect(out).not.toBe('prohibited');
   });
 });
 

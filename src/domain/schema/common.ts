@@ -36,3 +36,6 @@ export const Conflict = z.strictObject({
   cites: z.array(KebabId).min(2, 'a conflict names at least two sources'),
   resolution: z.string().min(1),
 });
+
+export type Note = z.infer<typeof Note>;
+export type Conflict = z.infer<typeof Conflict>;

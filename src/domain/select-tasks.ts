@@ -1,5 +1,5 @@
-import type { TaskDef } from '../domain/rule-set.js';
-import type { SelectingRule } from '../domain/schema/rule.js';
+import type { TaskDef } from './rule-set.js';
+import type { SelectingRule } from './schema/rule.js';
 
 /** The ids of the tasks a rule selects: any of its selectors, minus its exceptions, in task order. */
 export function selectTasks(rule: Pick<SelectingRule, 'appliesTo' | 'except'>, tasks: readonly TaskDef[]): string[] {

@@ -1,0 +1,94 @@
+import { describeCondition } from '../domain/describe.js';
+import { STATES } from '../domain/jurisdictions.js';
+import type { RuleSet } from '../domain/rule-set.js';
+import type { Citation, Credential } from '../domain/schema/definitions.js';
+import type { Requirement } from '../domain/schema/requirement.js';
+import { selectTasks } from '../domain/select-tasks.js';
+import type { Conflict, Note } from '../domain/schema/common.js';
+import type { CoverageLevel } from '../domain/vocabulary.js';
+
+/** One state rule as `ma-check state XX` shows it. */
+export interface ProfileRule {
+  id: string;
+  basis: string;
+  confidence: string;
+  summary: string;
+  tasks: string[];
+  verdict: string | null;
+  unless: string[];
+  requires: string[];
+  effective: string | null;
+  until: string | null;
+  cites: string[];
+}
+
+/** A jurisdiction at a glance: who delegates, which credentials, its rules, sources and gaps. */
+export interface StateProfile {
+  code: string;
+  name: string;
+  coverage: CoverageLevel;
+  reviewed: string | null;
+  delegators: string[];
+  credentials: Pick<Credential, 'id' | 'name' | 'issuer' | 'scope'>[];
+  rules: ProfileRule[];
+  notes: Note[];
+  conflicts: Conflict[];
+  citations: Citation[];
+}
+
+/** Credential ids a requirement names, at any depth. */
+const credentialIds = (req: Requirement): string[] => [
+  ...(req.credential && 'anyOf' in req.credential ? req.credential.anyOf : []),
+  ...(req.anyOf ?? []).flatMap(credentialIds),
+  ...(req.allOf ?? []).flatMap(credentialIds),
+];
+
+/** A requirement in plain words, through the same wording decisions use. */
+function describe(req: Requirement): string {
+  if (req.anyOf || req.allOf) return `${req.anyOf ? 'one of' : 'all of'}: ${(req.anyOf ?? req.allOf)!.map(describe).join('; ')}`;
+  if (req.credential) return describeCondition({ kind: 'credential', requires: 'anyOf' in req.credential ? req.credential.anyOf : req.credential, status: 'unknown' });
+  if (req.supervision) return describeCondition({ kind: 'supervision', requires: req.supervision.atLeast, status: 'unknown' });
+  if (req.training) return describeCondition({ kind: 'training', requires: req.training.anyOf, status: 'unknown' });
+  if (req.delegator) return describeCondition({ kind: 'delegator', requires: req.delegator.anyOf, status: 'unknown' });
+  if (req.setting) return describeCondition({ kind: 'setting', requires: 'anyOf' in req.setting ? req.setting.anyOf : req.setting, status: 'unknown' });
+  return describeCondition({ kind: 'condition', requires: req.condition ?? '', status: 'unknown' });
+}
+
+/** The profile of a state code, whether or not the rules have a file for it. */
+export function stateProfile(ruleSet: RuleSet, code: string): StateProfile {
+  const state = ruleSet.states.get(code);
+  const rules = ruleSet.data.rules.filter((r) => r.layer === 'state' && r.owner === code).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const named = new Set(rules.flatMap((r) => [...(r.requires ?? []), ...(r.unless ?? [])].flatMap(credentialIds)));
+  const credentials = ruleSet.data.credentials
+    .filter((c) => c.jurisdiction === code || named.has(c.id))
+    .map(({ id, name, issuer, scope }) => ({ id, name, issuer, scope }));
+  const citeIds = new Set([
+    ...rules.flatMap((r) => [...r.cites, ...(r.notes ?? []).flatMap((n) => n.cites)]),
+    ...(state?.notes ?? []).flatMap((n) => n.cites),
+    ...(state?.conflicts ?? []).flatMap((c) => c.cites),
+  ]);
+  return {
+    code,
+    name: state?.name ?? STATES[code] ?? code,
+    coverage: state?.coverage ?? 'none',
+    reviewed: state?.reviewed ?? null,
+    delegators: state?.delegators ?? [],
+    credentials,
+    rules: rules.map((r) => ({
+      id: r.id,
+      basis: r.basis,
+      confidence: r.confidence,
+      summary: r.summary,
+      tasks: selectTasks(r, ruleSet.data.tasks),
+      verdict: r.verdict ?? null,
+      unless: (r.unless ?? []).map(describe),
+      requires: (r.requires ?? []).map(describe),
+      effective: r.effective ?? null,
+      until: r.until ?? null,
+      cites: r.cites,
+    })),
+    notes: state?.notes ?? [],
+    conflicts: state?.conflicts ?? [],
+    citations: [...citeIds].flatMap((id) => ruleSet.citations.get(id) ?? []),
+  };
+}

@@ -1,0 +1,58 @@
+import type { StateProfile } from '../evaluate/state-profile.js';
+import { citationLine } from './decision-text.js';
+import { markdownCell } from './escape.js';
+import type { Paint } from './paint.js';
+
+const ruleLine = (r: StateProfile['rules'][number]): string[] => {
+  const dated = [r.effective && `from ${r.effective}`, r.until && `until ${r.until}`].filter(Boolean).join(', ');
+  return [
+    `${r.id} [${r.basis}, ${r.confidence}]${dated ? ` (${dated})` : ''}: ${r.summary}`,
+    `tasks: ${r.tasks.join(', ')}`,
+    ...(r.verdict ? [`${r.verdict}${r.unless.length ? ` unless ${r.unless.join('; ')}` : ''}`] : []),
+    ...(r.requires.length ? [`requires: ${r.requires.join('; ')}`] : []),
+    `cites: ${r.cites.join(', ')}`,
+  ];
+};
+
+/** `ma-check state XX` for a person at a terminal. */
+export function stateProfileText(p: StateProfile, paint: Paint): string {
+  const out = [`${paint.bold(`${p.name} (${p.code})`)}  coverage ${p.coverage}${p.reviewed ? `, reviewed ${p.reviewed}` : ''}`, ''];
+  out.push(`${paint.bold('Delegators')}   ${p.delegators.join(', ') || 'none named in the sources'}`);
+  out.push(`${paint.bold('Credentials')}  ${p.credentials.map((c) => `${c.id} (${c.scope})`).join(', ') || 'none named'}`);
+  out.push('', paint.bold(`Rules (${p.rules.length})`));
+  if (p.rules.length === 0) out.push('  none: decisions for clinical tasks here rest on the national baseline and say so');
+  for (const r of p.rules) {
+    const [head, ...rest] = ruleLine(r);
+    out.push(`  ${paint.cyan(head!)}`, ...rest.map((l) => `      ${l}`));
+  }
+  if (p.conflicts.length) {
+    out.push('', paint.bold('Conflicts between sources'));
+    for (const c of p.conflicts) out.push(`  ${c.summary}`, `      resolution: ${c.resolution} (${c.cites.join(', ')})`);
+  }
+  if (p.notes.length) {
+    out.push('', paint.bold('Notes (not binding)'));
+    for (const n of p.notes) out.push(`  [${n.confidence}] ${n.text}${n.cites.length ? ` (${n.cites.join(', ')})` : ''}`);
+  }
+  if (p.citations.length) {
+    out.push('', paint.bold('Sources'));
+    for (const c of p.citations) out.push(`  ${paint.cyan(`[${c.id}]`)} ${citationLine(c)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** `ma-check state XX --format markdown`. */
+export function stateProfileMarkdown(p: StateProfile): string {
+  const out = [`## ${p.name} (${p.code})`, '', `Coverage: **${p.coverage}**${p.reviewed ? `, reviewed ${p.reviewed}` : ''}. Delegators: ${p.delegators.join(', ') || 'none named'}.`, ''];
+  if (p.rules.length) {
+    out.push('| rule | basis | tasks | verdict / requirements | cites |', '|---|---|---|---|---|');
+    for (const r of p.rules) {
+      const what = [r.verdict ? `${r.verdict}${r.unless.length ? ` unless ${r.unless.join('; ')}` : ''}` : '', r.requires.join('; ')].filter(Boolean).join('; requires ');
+      out.push(`| \`${r.id}\` | ${r.basis} | ${markdownCell(r.tasks.join(', '))} | ${markdownCell(what || 'no requirement')} | ${markdownCell(r.cites.join(', '))} |`);
+    }
+    out.push('');
+  }
+  for (const c of p.conflicts) out.push(`- Conflict: ${markdownCell(c.summary)} Resolution: ${markdownCell(c.resolution)}`);
+  for (const n of p.notes) out.push(`- Note (${n.confidence}): ${markdownCell(n.text)}`);
+  if (p.citations.length) out.push('', '### Sources', '', ...p.citations.map((c) => `- \`${c.id}\`: ${markdownCell(citationLine(c))}`));
+  return `${out.join('\n')}\n`;
+}
