@@ -7,6 +7,7 @@ import type { SourceKind } from './list-sources.js';
 import type { SourceMap } from './source-map.js';
 import { type Origin, type Reporter, within } from './reporter.js';
 import { checkRuleSet } from './check-references.js';
+import { type LintOptions, lintRuleSet } from './lint.js';
 
 /** A file that parsed and passed its schema. */
 export interface ValidFile {
@@ -29,7 +30,7 @@ export const originKey = (kind: string, id: string): string => `${kind}:${id}`;
  * Joins validated files into one rule set and checks every cross-file reference. Problems come
  * back through the reporter; the data is usable only when none of them is an error.
  */
-export function link(files: readonly ValidFile[], reporter: Reporter, incomplete: ReadonlySet<string> = new Set()): RuleData {
+export function link(files: readonly ValidFile[], reporter: Reporter, incomplete: ReadonlySet<string> = new Set(), lint?: LintOptions): RuleData {
   const data: RuleData = {
     tasks: [], credentials: [], trainings: [], conditions: [], citations: [], tags: [], roles: [], settings: [],
     states: [], overlays: [], rules: [], jurisdictionGap: { cites: [] },
@@ -118,5 +119,6 @@ export function link(files: readonly ValidFile[], reporter: Reporter, incomplete
     }
   }
   checkRuleSet(data, origins, reporter, incomplete);
+  if (lint) lintRuleSet(data, origins, reporter, lint);
   return data;
 }

@@ -20,6 +20,7 @@ export interface LoadedCase {
 export interface LoadedCases {
   cases: LoadedCase[];
   diagnostics: Diagnostic[];
+  files: string[];
 }
 
 /** Reads every `*.yaml` in a cases folder. Cases are not part of the rule set, its snapshot or its digest. */
@@ -28,7 +29,7 @@ export function loadCases(dir: string, cwd: string): LoadedCases {
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
   } catch {
-    return { cases: [], diagnostics: [] };
+    return { cases: [], diagnostics: [], files: [] };
   }
   const cases: LoadedCase[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -53,5 +54,5 @@ export function loadCases(dir: string, cwd: string): LoadedCases {
     });
   }
   diagnostics.sort(compareDiagnostics);
-  return { cases, diagnostics };
+  return { cases, diagnostics, files: names.map((n) => relative(cwd, join(dir, n)).split(sep).join('/')) };
 }

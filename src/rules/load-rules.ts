@@ -1,8 +1,10 @@
 import { statSync } from 'node:fs';
-import { basename, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../domain/diagnostic.js';
 import { compareDiagnostics } from '../domain/diagnostic.js';
 import type { RuleSet } from '../domain/rule-set.js';
+import { STATES } from '../domain/jurisdictions.js';
+import type { LintOptions } from './lint.js';
 import { digestRules } from './digest.js';
 import { FILE_SCHEMAS } from './file-schemas.js';
 import { indexRules } from './index-rules.js';
@@ -20,13 +22,15 @@ export interface LoadOptions {
   overlays?: readonly string[];
   /** Paths in diagnostics are relative to this folder. */
   cwd?: string;
+  /** Also report warnings for rule authors (`validate`). */
+  lint?: LintOptions;
 }
 
 export type LoadResult =
-  | { ok: true; ruleSet: RuleSet; diagnostics: Diagnostic[]; missing?: undefined }
-  | { ok: false; diagnostics: Diagnostic[]; missing?: undefined }
+  | { ok: true; ruleSet: RuleSet; diagnostics: Diagnostic[]; files: string[]; missing?: undefined }
+  | { ok: false; diagnostics: Diagnostic[]; files: string[]; missing?: undefined }
   /** A folder that does not exist: the caller's usage problem (exit 66), not a finding. */
-  | { ok: false; diagnostics: []; missing: string };
+  | { ok: false; diagnostics: []; files: []; missing: string };
 
 const isFolder = (path: string): boolean => {
   try {
@@ -43,14 +47,16 @@ const isFolder = (path: string): boolean => {
 export function loadRules(options: LoadOptions): LoadResult {
   const cwd = options.cwd ?? process.cwd();
   const overlays = options.overlays ?? [];
-  for (const folder of [options.root, ...overlays]) if (!isFolder(folder)) return { ok: false, diagnostics: [], missing: folder };
+  for (const folder of [options.root, ...overlays]) if (!isFolder(folder)) return { ok: false, diagnostics: [], files: [], missing: folder };
 
   const display = (path: string) => relative(cwd, path).split(sep).join('/') || path;
   const diagnostics: Diagnostic[] = [];
   const valid: ValidFile[] = [];
   const failed = new Set<SourceKind>();
+  const files: string[] = [];
   const take = (entry: SourceEntry, overlay?: string): ValidFile | undefined => {
     const file = display(entry.path);
+    files.push(file);
     failed.add(entry.kind); // until the file proves valid
 
     const read = readSource(entry.path);
@@ -88,11 +94,18 @@ export function loadRules(options: LoadOptions): LoadResult {
   }
 
   const reporter = new Reporter();
-  const data = link(valid, reporter, incompleteVocabularies(failed));
+  const data = link(valid, reporter, incompleteVocabularies(failed), options.lint);
   diagnostics.push(...reporter.diagnostics);
+  if (options.lint) {
+    const missing = Object.keys(STATES).filter((code) => !data.states.some((s) => s.code === code));
+    if (missing.length > 0) {
+      const file = display(join(options.root, 'states'));
+      diagnostics.push({ code: 'missing-jurisdiction', severity: 'warning', file, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '', message: `no state file for ${missing.length} jurisdiction(s): ${missing.join(', ')}` });
+    }
+  }
   diagnostics.sort(compareDiagnostics);
-  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
-  return { ok: true, ruleSet: indexRules(data, digestRules(data)), diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics, files };
+  return { ok: true, ruleSet: indexRules(data, digestRules(data)), diagnostics, files };
 }
 
 /**

@@ -1,11 +1,32 @@
-import { join } from 'node:path';
-import type { Command } from 'commander';
+import { join, relative } from 'node:path';
+import { type Command, Option } from 'commander';
 import type { Diagnostic } from '../../domain/diagnostic.js';
-import { NoInputError } from '../errors.js';
+import { compareDiagnostics } from '../../domain/diagnostic.js';
+import { type CheckReport, REPORT_FORMATS, type ReportFormat, countBySeverity } from '../../format/report/report.js';
+import { readSnapshot } from '../../rules/snapshot.js';
+import { NoInputError, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { collectList } from '../list-option.js';
 import type { CommandContext } from '../main.js';
-import { diagnosticLine } from '../print-error.js';
+import { emitReport, parseOutputs } from '../report-output.js';
+import { ruleLocation } from '../rule-location.js';
 import { ruleTargets } from '../rule-targets.js';
+
+interface ValidateOptions {
+  format: ReportFormat;
+  output?: string[];
+  maxWarnings?: string;
+  maxAge: string;
+}
+
+export const reportFormatOption = () => new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text');
+export const outputOption = () => new Option('-o, --output <format=file>', 'also write a report in FORMAT to FILE (repeatable)').argParser(collectList);
+
+/** A whole non-negative number, or a usage error naming the option. */
+export function wholeNumber(option: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${option} takes a whole number, not '${value}'`);
+  return Number(value);
+}
 
 /** `ma-check validate [DIR...]`: every problem in the rule and case files, each at file:line:col. */
 export function registerValidate(program: Command, context: CommandContext): void {
@@ -13,18 +34,38 @@ export function registerValidate(program: Command, context: CommandContext): voi
     .command('validate')
     .description('check rule files (a full rule set, or an overlay on the shipped rules) and their cases')
     .argument('[dirs...]', 'rule folders (default: the shipped rules)')
-    .action(async (dirs: string[]) => {
+    .addOption(reportFormatOption())
+    .addOption(outputOption())
+    .option('--max-warnings <n>', 'fail when there are more warnings than this (default: no limit)')
+    .option('--max-age <months>', 'warn about review dates older than this', '24')
+    .action(async (dirs: string[], options: ValidateOptions) => {
+      const outputs = parseOutputs(options.output);
+      const maxWarnings = options.maxWarnings === undefined ? Infinity : wholeNumber('--max-warnings', options.maxWarnings);
+      const lint = { today: context.io.today(), maxAgeMonths: wholeNumber('--max-age', options.maxAge) };
       const { loadRules, loadCases } = await import('../heavy.js');
       const diagnostics: Diagnostic[] = [];
+      const files: string[] = [];
+      const shipped = ruleLocation(context);
       for (const target of ruleTargets(context, dirs)) {
-        const result = loadRules({ root: target.root, overlays: target.overlays, cwd: context.io.cwd });
+        const result = loadRules({ root: target.root, overlays: target.overlays, cwd: context.io.cwd, lint });
         if (result.missing !== undefined) throw new NoInputError(`no such folder: ${result.missing}`);
-        diagnostics.push(...result.diagnostics, ...loadCases(join(target.dir, 'cases'), context.io.cwd).diagnostics);
+        const cases = loadCases(join(target.dir, 'cases'), context.io.cwd);
+        diagnostics.push(...result.diagnostics, ...cases.diagnostics);
+        files.push(...result.files, ...cases.files);
+        if (target.root === shipped.rulesDir && target.overlays.length === 0) {
+          const snapshot = readSnapshot(shipped.snapshotPath, shipped.rulesDir);
+          if (!snapshot.fresh) {
+            const file = relative(context.io.cwd, shipped.snapshotPath);
+            diagnostics.push({ code: 'stale-snapshot', severity: 'warning', file, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '', message: `the build snapshot does not match the rule files (${snapshot.reason}); checks parse the YAML until you run npm run build` });
+          }
+        }
       }
-      for (const d of diagnostics) context.io.out(`${diagnosticLine(d)}\n`);
-      const errors = diagnostics.filter((d) => d.severity === 'error').length;
-      const warnings = diagnostics.length - errors;
-      context.io.out(`${errors} error(s), ${warnings} warning(s)\n`);
-      context.exitCode = errors > 0 ? ExitCode.Findings : ExitCode.Ok;
+      const report: CheckReport = { command: 'validate', version: context.install.version, files: [...new Set(files)], diagnostics: dedupe(diagnostics).sort(compareDiagnostics) };
+      emitReport(report, options.format, outputs, context);
+      const { errors, warnings } = countBySeverity(report.diagnostics);
+      context.exitCode = errors > 0 || warnings > maxWarnings ? ExitCode.Findings : ExitCode.Ok;
     });
 }
+
+/** Several folders may share the shipped rules; each finding is reported once. */
+const dedupe = (list: readonly Diagnostic[]): Diagnostic[] => [...new Map(list.map((d) => [`${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`, d])).values()];

@@ -1,0 +1,73 @@
+import type { RuleData, RuleRecord } from '../domain/rule-set.js';
+import { selectTasks } from '../domain/select-tasks.js';
+import { PRIMARY_CITATION_KINDS } from '../domain/vocabulary.js';
+import { type Origins, originKey } from './link.js';
+import { type Origin, type Reporter, within } from './reporter.js';
+
+export interface LintOptions {
+  /** Today, YYYY-MM-DD: review dates are measured against it. */
+  today: string;
+  /** Review dates older than this many months are stale. */
+  maxAgeMonths: number;
+}
+
+/** The first day that still counts as fresh: today minus the allowed age. */
+function cutoff(today: string, months: number): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) - months;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** An explicit prohibition that always applies: no way out, no dates, nothing replaces it. */
+const alwaysProhibits = (rule: RuleRecord, replaced: ReadonlySet<string>): boolean =>
+  rule.verdict === 'prohibited' && !rule.unless && !rule.requires && !rule.effective && !rule.until && !rule.states && !replaced.has(rule.id);
+
+/**
+ * Warnings for rule authors: things that are valid but probably wrong or rotting (issue #4's
+ * lint list). They never stop a check; `validate --max-warnings` decides whether they fail CI.
+ */
+export function lintRuleSet(data: RuleData, origins: Origins, reporter: Reporter, options: LintOptions): void {
+  const at = (kind: string, id: string): Origin | undefined => origins.get(originKey(kind, id));
+  const item = (kind: string, id: string): Origin | undefined => {
+    const o = at(kind, id);
+    return o && { ...o, path: o.path.slice(0, -1) };
+  };
+
+  const used = new Set<string>(data.jurisdictionGap.cites);
+  const use = (ids: readonly string[] | undefined) => ids?.forEach((id) => used.add(id));
+  for (const r of data.rules) use(r.cites), r.notes?.forEach((n) => use(n.cites));
+  for (const owner of [...data.tasks, ...data.states]) owner.notes?.forEach((n) => use(n.cites)), owner.conflicts?.forEach((c) => use(c.cites));
+  for (const def of [...data.credentials, ...data.trainings, ...data.conditions]) use(def.cites);
+
+  const fresh = cutoff(options.today, options.maxAgeMonths);
+  for (const c of data.citations) {
+    const where = item('citation', c.id);
+    if (!where) continue;
+    if (!c.url && !c.locator) reporter.warning('citation-without-url', where, `citation '${c.id}' has no url (or locator, where no web address was seen)`);
+    if (!used.has(c.id)) reporter.warning('unused-citation', within(where, 'id'), `citation '${c.id}' is never cited`);
+    if (c.reviewed < fresh) reporter.warning('stale-review', within(where, 'reviewed'), `citation '${c.id}' was last reviewed ${c.reviewed}, more than ${options.maxAgeMonths} months ago`);
+  }
+  for (const s of data.states) {
+    const where = at('state', s.code);
+    if (where && s.reviewed < fresh) reporter.warning('stale-review', { ...where, path: ['reviewed'] }, `${s.name} was last reviewed ${s.reviewed}, more than ${options.maxAgeMonths} months ago`);
+  }
+
+  const kinds = new Map(data.citations.map((c) => [c.id, c.kind]));
+  const replaced = new Set(data.rules.flatMap((r) => r.supersedes ?? []));
+  const blockers = data.rules.filter((r) => r.layer !== 'overlay' && alwaysProhibits(r, replaced));
+  for (const rule of data.rules) {
+    const where = at('rule-at', rule.id);
+    if (!where) continue;
+    if (rule.basis === 'law' && !rule.cites.some((id) => PRIMARY_CITATION_KINDS.includes(kinds.get(id)!))) {
+      reporter.warning('law-without-primary-source', within(where, 'cites'), `law rule '${rule.id}' cites only secondary sources`, { ruleId: rule.id });
+    }
+    // A rule that can reach prohibited may still co-determine a prohibition, so it is never shadowed.
+    const canProhibit = rule.basis !== 'guidance' && (rule.verdict === 'prohibited' || rule.requires !== undefined);
+    if (canProhibit) continue;
+    const tasks = selectTasks(rule, data.tasks);
+    const blockedEverywhere = tasks.length > 0 && tasks.every((task) =>
+      blockers.some((b) => b.id !== rule.id && (b.layer === 'national' || (rule.layer === 'state' && b.owner === rule.owner)) && selectTasks(b, data.tasks).includes(task)),
+    );
+    if (blockedEverywhere) reporter.warning('shadowed-rule', within(where, 'id'), `rule '${rule.id}' can never change a decision: every task it selects is always prohibited by another rule`, { ruleId: rule.id });
+  }
+}
