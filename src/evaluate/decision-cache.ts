@@ -3,7 +3,7 @@ import type { Query } from '../domain/query.js';
 import type { RuleSet } from '../domain/rule-set.js';
 
 /** Decisions kept per rule set; when full, the cache starts over (cheaper than evicting one by one). */
-export const DECISION_CACHE_SIZE = 50_000;
+export const DECISION_CACHE_SIZE = 4_096;
 
 const caches = new WeakMap<RuleSet, Map<string, Decision>>();
 
