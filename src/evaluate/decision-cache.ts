@@ -5,7 +5,7 @@ import type { RuleSet } from '../domain/rule-set.js';
 /** Decisions kept per rule set; when full, the cache starts over (cheaper than evicting one by one). */
 export const DECISION_CACHE_SIZE = 4_096;
 
-const caches = new WeakMap<RuleSet, Map<string, Decision>>();
+const caches = new WeakMap<RuleSet, { decisions: Map<string, Decision>; seen: Set<string> }>();
 
 /** Everything a decision depends on besides the rule set, as one string. */
 export const queryKey = (q: Query): string =>
@@ -35,13 +35,19 @@ function freezeDecision(d: Decision): Decision {
  */
 export function cached(ruleSet: RuleSet, query: Query, compute: () => Decision): Decision {
   let cache = caches.get(ruleSet);
-  if (!cache) caches.set(ruleSet, (cache = new Map()));
+  if (!cache) caches.set(ruleSet, (cache = { decisions: new Map(), seen: new Set() }));
   const key = queryKey(query);
-  let decision = cache.get(key);
-  if (decision === undefined) {
-    decision = freezeDecision(compute());
-    if (cache.size >= DECISION_CACHE_SIZE) cache.clear();
-    cache.set(key, decision);
+  const hit = cache.decisions.get(key);
+  if (hit !== undefined) return hit;
+  const decision = freezeDecision(compute());
+  // Keep a decision only once its query comes back: a stream of distinct queries then holds
+  // nothing but their keys, and the garbage collector stays out of the way.
+  if (cache.seen.has(key)) {
+    if (cache.decisions.size >= DECISION_CACHE_SIZE) cache.decisions.clear();
+    cache.decisions.set(key, decision);
+  } else {
+    if (cache.seen.size >= 4 * DECISION_CACHE_SIZE) cache.seen.clear();
+    cache.seen.add(key);
   }
   return decision;
 }

