@@ -80,11 +80,11 @@ describe('fuzzing valid rule files', () => {
           writeFileSync(join(root, file), originals.get(file)!);
         }
       }),
-      { seed: 4242, numRuns: 2000 },
+      { seed: 4242, numRuns: 1000 },
     );
     // The mutations must really break files, or this test would prove nothing.
-    expect(rejected).toBeGreaterThan(500);
-  });
+    expect(rejected).toBeGreaterThan(250);
+  }, 120_000);
 
   test('the CLI answers mutated files with exit 0 or 1, located findings and no stack trace', () => {
     const samples = fc.sample(fc.tuple(fc.constantFrom(...files), fc.array(mutation, { minLength: 1, maxLength: 3 })), { seed: 7, numRuns: 12 });
@@ -99,5 +99,5 @@ describe('fuzzing valid rule files', () => {
         writeFileSync(join(root, file), originals.get(file)!);
       }
     }
-  });
+  }, 120_000);
 });
