@@ -1,0 +1,36 @@
+/** How often the clock is read: every this many records. */
+const CHECK_EVERY = 1024;
+
+/**
+ * A progress line on stderr for long audits (DESIGN §5): only on a terminal, only once the run
+ * has taken a second, redrawn at most four times a second, and erased at the end.
+ */
+export class Progress {
+  private readonly started: number;
+  private next: number;
+  private shown = false;
+  private calls = 0;
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly enabled: boolean,
+    private readonly now: () => number,
+  ) {
+    this.started = now();
+    this.next = this.started + 1000;
+  }
+
+  tick(records: number): void {
+    if (!this.enabled || ++this.calls % CHECK_EVERY !== 0) return;
+    const t = this.now();
+    if (t < this.next) return;
+    this.next = t + 250;
+    this.shown = true;
+    const rate = Math.round(records / ((t - this.started) / 1000));
+    this.write(`\r\x1b[K${records.toLocaleString('en-US')} rows audited (${rate.toLocaleString('en-US')} rows/s)…`);
+  }
+
+  done(): void {
+    if (this.shown) this.write('\r\x1b[K');
+  }
+}

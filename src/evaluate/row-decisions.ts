@@ -1,0 +1,68 @@
+import type { Decision } from '../domain/decision.js';
+import type { RosterEntry } from '../domain/roster.js';
+import type { RuleSet } from '../domain/rule-set.js';
+import { evaluate } from './evaluate.js';
+import { type QueryProblem, resolveQuery } from './resolve-query.js';
+
+/** What one task of one row comes to: a decision, or the problems that kept it from one. */
+export type TaskOutcome = { decision: Decision; problems?: undefined } | { decision?: undefined; problems: QueryProblem[] };
+
+/** Outcomes remembered per audit; when full it starts over, like the evaluator's own cache. */
+const MEMO_SIZE = 10_000;
+
+/**
+ * Decides each task of a roster row. A roster repeats the same few combinations of state,
+ * credentials and supervision thousands of times, so outcomes are remembered by the row's text:
+ * resolving names and evaluating happen once per distinct question, not once per person.
+ */
+export class RowDecider {
+  private readonly memo = new Map<string, TaskOutcome>();
+
+  constructor(
+    private readonly ruleSet: RuleSet,
+    private readonly asOf: string,
+  ) {}
+
+  /** The entry's fields as one key; `rosterEntryOf` refuses control characters, so the separators cannot clash. */
+  private static keyOf(e: RosterEntry): string {
+    const list = (l: readonly string[] | null) => (l === null ? '\u0002' : l.join('\u0001'));
+    return `${list(e.states)}\u0000${list(e.credentials)}\u0000${list(e.trainings)}\u0000${e.supervision ?? '\u0002'}\u0000${e.delegator ?? '\u0002'}\u0000${e.setting ?? '\u0002'}`;
+  }
+
+  /** One outcome per task, in the row's order; a task named twice (`vitals;vital-signs`) is decided once. */
+  decide(entry: RosterEntry, tasks: readonly string[]): TaskOutcome[] {
+    const rowKey = RowDecider.keyOf(entry);
+    const out: TaskOutcome[] = [];
+    let decided: string[] | undefined;
+    for (const task of tasks) {
+      const key = `${task}\u0000${rowKey}`;
+      let outcome = this.memo.get(key);
+      if (outcome === undefined) {
+        outcome = this.compute(entry, task);
+        if (this.memo.size >= MEMO_SIZE) this.memo.clear();
+        this.memo.set(key, outcome);
+      }
+      if (outcome.decision) {
+        const id = outcome.decision.task.id;
+        if (decided?.includes(id)) continue;
+        (decided ??= []).push(id);
+      }
+      out.push(outcome);
+    }
+    return out;
+  }
+
+  private compute(entry: RosterEntry, task: string): TaskOutcome {
+    const resolved = resolveQuery(this.ruleSet, {
+      task,
+      states: entry.states,
+      credentials: entry.credentials,
+      trainings: entry.trainings,
+      supervision: entry.supervision,
+      delegator: entry.delegator,
+      setting: entry.setting,
+      asOf: this.asOf,
+    });
+    return resolved.ok ? { decision: evaluate(this.ruleSet, resolved.query) } : { problems: resolved.problems };
+  }
+}

@@ -1,0 +1,46 @@
+import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import type { RosterItem } from '../domain/roster.js';
+import { jsonRecord } from './json-record.js';
+import type { ReadStats } from './read-stats.js';
+
+/**
+ * An NDJSON roster, streamed: one JSON object per line, blank lines skipped. A line that does not
+ * parse is reported and the next line read, since every line stands alone.
+ */
+export async function* readNdjson(input: Readable, stats: ReadStats): AsyncGenerator<RosterItem> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  let line = 0;
+  let first = true;
+  for await (const chunk of input as AsyncIterable<Buffer>) {
+    let text = rest + decoder.write(chunk);
+    if (first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    let from = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
+      const item = itemOf(text.slice(from, nl), ++line, stats);
+      if (item !== null) yield item;
+      from = nl + 1;
+    }
+    rest = text.slice(from);
+  }
+  const last = itemOf(rest + decoder.end(), ++line, stats);
+  if (last !== null) yield last;
+}
+
+function itemOf(text: string, line: number, stats: ReadStats): RosterItem | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  stats.records++;
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/^JSON\.parse: /, '') : String(error);
+    return { kind: 'unreadable', line, column: 1, code: 'json-syntax', message: `not JSON (${reason}); the line was not audited`, fatal: false };
+  }
+  return jsonRecord(value, line, 1 + text.length - text.trimStart().length, '');
+}
