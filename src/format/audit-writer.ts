@@ -1,6 +1,7 @@
 import type { AuditDecision, AuditInvalid, AuditRecord, AuditRun, AuditSummary } from '../domain/audit.js';
 import { VERDICTS, type Verdict } from '../domain/verdict.js';
 import { auditCsvHeader, auditCsvRow } from './audit-csv.js';
+import type { AuditFormat } from './audit-formats.js';
 import { auditHtml } from './audit-html.js';
 import { AuditJson } from './audit-json.js';
 import { auditMarkdown } from './audit-markdown.js';
@@ -9,8 +10,6 @@ import { type AuditReport, byStrictness } from './audit-report.js';
 import { auditText } from './audit-text.js';
 import type { Paint } from './paint.js';
 
-export const AUDIT_FORMATS = ['text', 'csv', 'json', 'ndjson', 'markdown', 'html'] as const;
-export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
 /** Formats written as the audit goes, in flat memory; the others are reports built at the end. */
 export const STREAMED_FORMATS: readonly AuditFormat[] = ['csv', 'ndjson', 'json'];

@@ -4,9 +4,10 @@ import type { AuditInvalid, AuditRecord, AuditRun } from '../../domain/audit.js'
 import { type Verdict, verdictRank } from '../../domain/verdict.js';
 import { AuditTally } from '../../evaluate/audit-summary.js';
 import { audit } from '../../evaluate/audit.js';
-import { type AuditFormat, auditWriter } from '../../format/audit-writer.js';
+import type { AuditFormat } from '../../format/audit-formats.js';
+import { auditWriter } from '../../format/audit-writer.js';
 import type { InputFormat } from '../../roster/input-format.js';
-import { UsageError } from '../errors.js';
+import { readRoster } from '../../roster/read-roster.js';
 import { ExitCode } from '../exit-codes.js';
 import { loadRuleSet } from '../load-rule-set.js';
 import type { CommandContext } from '../main.js';
@@ -37,9 +38,7 @@ export interface AuditSettings {
  */
 export async function runAudit(context: CommandContext, s: AuditSettings): Promise<number> {
   const { io } = context;
-  if (s.roster === '-' && s.assignments === '-') throw new UsageError("only one of the roster and --assignments can be '-' (stdin)");
   const { ruleSet } = await loadRuleSet(ruleLocation(context, s.rules));
-  const { readRoster } = await import('../roster-heavy.js');
   const sources: AuditSource[] = [];
   try {
     const roster = await openSource(io, s.roster, s.inputFormat);

@@ -2,9 +2,8 @@ import { type Command, Option } from 'commander';
 import { suggest } from '../../domain/suggest.js';
 import { VERDICTS, type Verdict } from '../../domain/verdict.js';
 import { isRealDate } from '../../evaluate/resolve-query.js';
-import { AUDIT_FORMATS, type AuditFormat } from '../../format/audit-writer.js';
+import { AUDIT_FORMATS, type AuditFormat } from '../../format/audit-formats.js';
 import { INPUT_FORMATS, type InputFormat } from '../../roster/input-format.js';
-import { runAudit } from '../audit/run-audit.js';
 import { UsageError } from '../errors.js';
 import { collectList } from '../list-option.js';
 import type { CommandContext } from '../main.js';
@@ -50,6 +49,8 @@ export function registerAudit(program: Command, context: CommandContext): void {
     .action(async (roster: string, options: AuditOptions) => {
       const asOf = options.asOf ?? context.io.today();
       if (!isRealDate(asOf)) throw new UsageError(`'${asOf}' is not a date written YYYY-MM-DD`);
+      if (roster === '-' && options.assignments === '-') throw new UsageError("only one of the roster and --assignments can be '-' (stdin)");
+      const { runAudit } = await import('../audit-heavy.js');
       context.exitCode = await runAudit(context, {
         roster,
         assignments: options.assignments,
