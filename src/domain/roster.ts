@@ -2,7 +2,7 @@
  * A roster (or assignments) file as its reader saw it, item by item in file order (DESIGN §6).
  * Readers know bytes and lines; what the fields mean is the audit's business.
  */
-export type RosterItem = RosterColumns | RosterRecord | RosterUnreadable;
+export type RosterItem = RosterColumns | RosterRow | RosterRecord | RosterUnreadable;
 
 /** A CSV header: the column names as written, before any row. */
 export interface RosterColumns {
@@ -11,7 +11,18 @@ export interface RosterColumns {
   names: readonly string[];
 }
 
-/** One staff row (or one assignment): its fields as written, keys in any case. */
+/** One CSV row: its cells in the order of the last `columns` item. */
+export interface RosterRow {
+  kind: 'row';
+  /** 1-based physical line where the row starts (the header is line 1 when nothing precedes it). */
+  line: number;
+  column: number;
+  /** JSON pointer to the row in the file's data (`/3` is the fourth row after the header). */
+  pointer: string;
+  cells: readonly string[];
+}
+
+/** One JSON staff record (or assignment): its fields as written, keys in any case. */
 export interface RosterRecord {
   kind: 'record';
   /** 1-based physical line where the record starts (CSV header = line 1; JSON: the element's `{`). */

@@ -1,18 +1,24 @@
 import type { AuditInvalid } from '../domain/audit.js';
 import type { Diagnostic } from '../domain/diagnostic.js';
-import type { RosterColumns, RosterEntry, RosterField, RosterItem, RosterRecord } from '../domain/roster.js';
+import type { RosterColumns, RosterEntry, RosterField, RosterItem, RosterRecord, RosterRow } from '../domain/roster.js';
 import { fieldOf, misspeltField } from './roster-columns.js';
-import { rosterEntryOf } from './roster-entry.js';
+import { type ColumnPlan, type EntryResult, type FieldColumns, columnPlan, entryOfCells, entryOfFields } from './roster-entry.js';
 
 /** A record that became an entry, with where it is. */
 export interface ReadEntry {
   entry: RosterEntry;
-  record: RosterRecord;
-  /** Each field's column as written, for pointers. */
-  columns: Partial<Record<RosterField, string>>;
+  record: RosterRow | RosterRecord;
+  columns: FieldColumns;
 }
 
 const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Where a field of a record is, as a JSON pointer: `/3/state` (the fourth row's state). */
+export const pointerOf = (record: Pick<RosterRecord, 'pointer'>, column: string | null): string =>
+  column === null ? record.pointer : `${record.pointer}/${escapePointer(column)}`;
+
+/** Diagnostics are one line each: a line break or escape sequence from a cell is shown, not obeyed. */
+const oneLine = (text: string): string => text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 
 /**
  * Turns one file's items into roster entries, and everything that is not one into invalid
@@ -22,16 +28,16 @@ const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/
 export class RosterReader {
   /** Set when nothing more of this file can be used. */
   stopped = false;
+  /** Where each field is in a CSV row, from the header. */
+  plan: ColumnPlan | undefined;
   private readonly reportedColumns = new Set<string>();
-  /** A CSV header names every column once; JSON records name their own. */
-  private hasHeader = false;
 
   constructor(
     readonly file: string,
     private readonly required: readonly RosterField[],
   ) {}
 
-  /** The entry in a record, or `null` after adding why there is none to `invalid`. */
+  /** The entry in an item, or `null` after adding why there is none to `invalid`. */
   read(item: RosterItem, invalid: AuditInvalid[]): ReadEntry | null {
     if (this.stopped) return null;
     switch (item.kind) {
@@ -42,37 +48,35 @@ export class RosterReader {
         invalid.push(this.invalid(null, { code: item.code, message: item.message, line: item.line, column: item.column, pointer: '' }));
         if (item.fatal) this.stopped = true;
         return null;
+      case 'row':
+        if (this.plan === undefined) throw new Error('audit: a CSV row before its header');
+        return this.entry(item, entryOfCells(item.cells, this.plan), invalid);
       case 'record':
-        return this.readRecord(item, invalid);
+        // Without a header, each JSON record names its own fields: a misspelt one is reported once.
+        for (const key in item.fields) {
+          if (this.reportedColumns.has(key) || fieldOf(key) !== null) continue;
+          this.reportedColumns.add(key);
+          this.reportMisspelt(key, item, invalid);
+        }
+        return this.entry(item, entryOfFields(item.fields), invalid);
     }
   }
 
-  private readRecord(record: RosterRecord, invalid: AuditInvalid[]): ReadEntry | null {
-    const { entry, columns, problems } = rosterEntryOf(record.fields);
-    // Without a header, each JSON record names its own fields: a misspelt one is reported once.
-    if (!this.hasHeader) {
-      for (const key in record.fields) {
-        if (this.reportedColumns.has(key) || fieldOf(key) !== null) continue;
-        this.reportedColumns.add(key);
-        this.reportMisspelt(key, record, invalid);
-      }
-    }
+  private entry(record: RosterRow | RosterRecord, { entry, columns, problems }: EntryResult, invalid: AuditInvalid[]): ReadEntry | null {
+    if (problems.length === 0) return { entry, record, columns };
     const staffId = entry.staffId === '' ? null : entry.staffId;
-    for (const p of problems) {
-      invalid.push(this.invalid(staffId, { code: p.code, message: p.message, line: record.line, column: record.column, pointer: pointerOf(record, p.column) }));
-    }
-    return problems.length > 0 ? null : { entry, record, columns };
+    for (const p of problems) invalid.push(this.invalid(staffId, { code: p.code, message: p.message, line: record.line, column: record.column, pointer: pointerOf(record, p.column) }));
+    return null;
   }
 
   private checkColumns(header: RosterColumns, invalid: AuditInvalid[]): void {
-    this.hasHeader = true;
+    this.plan = columnPlan(header.names);
     const at = { line: header.line, column: 1, pointer: '' };
     const found = new Map<RosterField, string>();
     for (const name of header.names) {
-      this.reportedColumns.add(name);
       const field = fieldOf(name);
-      if (field === null) this.reportMisspelt(name, { ...at, kind: 'record', pointer: '', fields: {} }, invalid);
-      else if (found.has(field)) invalid.push(this.invalid(null, { ...at, code: 'duplicate-column', message: `columns '${found.get(field)}' and '${name}' both give ${field}` }));
+      if (field === null) this.reportMisspelt(name, { ...at, pointer: '' }, invalid);
+      else if (found.has(field)) invalid.push(this.invalid(null, { ...at, code: 'duplicate-column', message: `columns '${found.get(field)}' and '${name}' both give ${field}; the first is read` }));
       else found.set(field, name);
     }
     const missing = this.required.filter((f) => !found.has(f));
@@ -83,7 +87,7 @@ export class RosterReader {
     }
   }
 
-  private reportMisspelt(key: string, where: RosterRecord, invalid: AuditInvalid[]): void {
+  private reportMisspelt(key: string, where: { line: number; column: number; pointer: string }, invalid: AuditInvalid[]): void {
     const meant = misspeltField(key);
     if (meant === null) return;
     const message = `unknown column '${key}'; did you mean '${meant}'? (its values would otherwise be read as unknown)`;
@@ -100,12 +104,8 @@ export class RosterReader {
       endLine: at.line,
       endColumn: at.column,
       pointer: at.pointer,
-      message: at.message,
+      message: oneLine(at.message),
     };
     return { type: 'invalid', staffId, diagnostic };
   }
 }
-
-/** Where a field of a record is, as a JSON pointer: `/3/state` (the fourth row's state). */
-export const pointerOf = (record: Pick<RosterRecord, 'pointer'>, column: string | null): string =>
-  column === null ? record.pointer : `${record.pointer}/${escapePointer(column)}`;

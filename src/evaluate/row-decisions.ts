@@ -7,8 +7,13 @@ import { type QueryProblem, resolveQuery } from './resolve-query.js';
 /** What one task of one row comes to: a decision, or the problems that kept it from one. */
 export type TaskOutcome = { decision: Decision; problems?: undefined } | { decision?: undefined; problems: QueryProblem[] };
 
-/** Outcomes remembered per audit; when full it starts over, like the evaluator's own cache. */
+/** Rows remembered per audit; when full it starts over, like the evaluator's own cache. */
 const MEMO_SIZE = 10_000;
+
+/** Separators of a row key: control characters, which `rosterEntryOf` never lets into an id cell. */
+const FIELD = '\u0000';
+const ITEM = '\u0001';
+const UNKNOWN = '\u0002';
 
 /**
  * Decides each task of a roster row. A roster repeats the same few combinations of state,
@@ -16,31 +21,29 @@ const MEMO_SIZE = 10_000;
  * resolving names and evaluating happen once per distinct question, not once per person.
  */
 export class RowDecider {
-  private readonly memo = new Map<string, TaskOutcome>();
+  private readonly memo = new Map<string, Map<string, TaskOutcome>>();
 
   constructor(
     private readonly ruleSet: RuleSet,
     private readonly asOf: string,
   ) {}
 
-  /** The entry's fields as one key; `rosterEntryOf` refuses control characters, so the separators cannot clash. */
-  private static keyOf(e: RosterEntry): string {
-    const list = (l: readonly string[] | null) => (l === null ? '\u0002' : l.join('\u0001'));
-    return `${list(e.states)}\u0000${list(e.credentials)}\u0000${list(e.trainings)}\u0000${e.supervision ?? '\u0002'}\u0000${e.delegator ?? '\u0002'}\u0000${e.setting ?? '\u0002'}`;
-  }
-
   /** One outcome per task, in the row's order; a task named twice (`vitals;vital-signs`) is decided once. */
   decide(entry: RosterEntry, tasks: readonly string[]): TaskOutcome[] {
-    const rowKey = RowDecider.keyOf(entry);
+    const list = (l: readonly string[] | null) => (l === null ? UNKNOWN : l.join(ITEM));
+    const key = `${list(entry.states)}${FIELD}${list(entry.credentials)}${FIELD}${list(entry.trainings)}${FIELD}${entry.supervision ?? UNKNOWN}${FIELD}${entry.delegator ?? UNKNOWN}${FIELD}${entry.setting ?? UNKNOWN}`;
+    let byTask = this.memo.get(key);
+    if (byTask === undefined) {
+      if (this.memo.size >= MEMO_SIZE) this.memo.clear();
+      this.memo.set(key, (byTask = new Map()));
+    }
     const out: TaskOutcome[] = [];
     let decided: string[] | undefined;
     for (const task of tasks) {
-      const key = `${task}\u0000${rowKey}`;
-      let outcome = this.memo.get(key);
+      let outcome = byTask.get(task);
       if (outcome === undefined) {
         outcome = this.compute(entry, task);
-        if (this.memo.size >= MEMO_SIZE) this.memo.clear();
-        this.memo.set(key, outcome);
+        byTask.set(task, outcome);
       }
       if (outcome.decision) {
         const id = outcome.decision.task.id;

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import type { RosterItem } from '../domain/roster.js';
+import { batches } from './batches.js';
 import { LineCounter } from './line-counter.js';
 import type { ReadStats } from './read-stats.js';
 
@@ -12,44 +13,48 @@ const CSV_ERRORS: Readonly<Record<string, string>> = {
 };
 
 /**
- * A CSV roster, streamed: the header, then one record per row with the line it starts on
- * (BOM, CRLF and quoted fields with commas and line breaks are csv-parse's job). A row with the
- * wrong number of fields is reported and skipped; a syntax error ends the file, because nothing
- * after an unclosed quote can be trusted.
+ * A CSV roster, streamed: the header, then one row per record with the line it starts on (BOM,
+ * CRLF and quoted fields with commas and line breaks are csv-parse's job). Blank lines are
+ * skipped; a row with the wrong number of fields is reported and skipped; a syntax error ends
+ * the file, because nothing after an unclosed quote can be trusted.
  */
-export async function* readCsv(input: Readable, stats: ReadStats): AsyncGenerator<RosterItem> {
-  const parser = parse({ bom: true, raw: true, relax_column_count: true, skip_empty_lines: true });
+export async function* readCsv(input: Readable, stats: ReadStats): AsyncGenerator<RosterItem[]> {
+  // Blank lines come through as one empty cell, so that every line is counted (see LineCounter).
+  const parser = parse({ bom: true, relax_column_count: true });
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
   const lines = new LineCounter();
   let header: string[] | null = null;
   let index = 0;
   try {
-    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      const line = lines.start(raw);
-      if (header === null) {
-        header = record;
-        yield { kind: 'columns', line, names: record };
-        continue;
+    for await (const batch of batches<string[]>(parser)) {
+      const items: RosterItem[] = [];
+      for (const record of batch) {
+        const line = lines.start(record);
+        if (record.length === 1 && record[0]!.trim() === '') continue;
+        if (header === null) {
+          header = record;
+          items.push({ kind: 'columns', line, names: record });
+          continue;
+        }
+        stats.records++;
+        const pointer = `/${index++}`;
+        if (record.length !== header.length) {
+          items.push({ kind: 'unreadable', line, column: 1, code: 'field-count', message: `${record.length} field(s) where the header has ${header.length}; the row was not audited`, fatal: false });
+          continue;
+        }
+        items.push({ kind: 'row', line, column: 1, pointer, cells: record });
       }
-      stats.records++;
-      const pointer = `/${index++}`;
-      if (record.length !== header.length) {
-        yield { kind: 'unreadable', line, column: 1, code: 'field-count', message: `${record.length} field(s) where the header has ${header.length}; the row was not audited`, fatal: false };
-        continue;
-      }
-      const fields: Record<string, string> = {};
-      for (let i = 0; i < header.length; i++) fields[header[i]!] = record[i]!;
-      yield { kind: 'record', line, column: 1, pointer, fields };
+      yield items;
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const what = CSV_ERRORS[error.code] ?? error.message;
-    yield { kind: 'unreadable', line: lines.next, column: 1, code: 'csv-syntax', message: `CSV syntax: ${what}; nothing from here on was read`, fatal: true };
+    yield [{ kind: 'unreadable', line: lines.next, column: 1, code: 'csv-syntax', message: `CSV syntax: ${what}; nothing from here on was read`, fatal: true }];
     return;
   } finally {
     input.unpipe(parser);
     input.destroy();
   }
-  if (header === null) yield { kind: 'unreadable', line: 1, column: 1, code: 'empty-file', message: 'the roster is empty: no header row', fatal: true };
+  if (header === null) yield [{ kind: 'unreadable', line: 1, column: 1, code: 'empty-file', message: 'the roster is empty: no header row', fatal: true }];
 }

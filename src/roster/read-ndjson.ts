@@ -8,7 +8,7 @@ import type { ReadStats } from './read-stats.js';
  * An NDJSON roster, streamed: one JSON object per line, blank lines skipped. A line that does not
  * parse is reported and the next line read, since every line stands alone.
  */
-export async function* readNdjson(input: Readable, stats: ReadStats): AsyncGenerator<RosterItem> {
+export async function* readNdjson(input: Readable, stats: ReadStats): AsyncGenerator<RosterItem[]> {
   const decoder = new StringDecoder('utf8');
   let rest = '';
   let line = 0;
@@ -19,16 +19,18 @@ export async function* readNdjson(input: Readable, stats: ReadStats): AsyncGener
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
+    const items: RosterItem[] = [];
     let from = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
       const item = itemOf(text.slice(from, nl), ++line, stats);
-      if (item !== null) yield item;
+      if (item !== null) items.push(item);
       from = nl + 1;
     }
     rest = text.slice(from);
+    if (items.length > 0) yield items;
   }
   const last = itemOf(rest + decoder.end(), ++line, stats);
-  if (last !== null) yield last;
+  if (last !== null) yield [last];
 }
 
 function itemOf(text: string, line: number, stats: ReadStats): RosterItem | null {

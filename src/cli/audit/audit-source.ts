@@ -19,7 +19,7 @@ export interface AuditSource {
   dispose(): Promise<void>;
 }
 
-const READ_CHUNK = 1 << 20;
+const READ_CHUNK = 1 << 16;
 
 /**
  * Opens an input for the audit. The run record comes first in every report and names each

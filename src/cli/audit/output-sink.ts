@@ -41,7 +41,7 @@ export class OutputSink {
    */
   static async file(target: string, shown: string): Promise<OutputSink> {
     const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-    const stream = createWriteStream(temp, { flags: 'wx' });
+    const stream = createWriteStream(temp, { flags: 'wx', highWaterMark: 4 * CHUNK });
     await new Promise<void>((resolve, reject) => {
       stream.once('open', () => resolve());
       stream.once('error', (error: NodeJS.ErrnoException) => reject(new NoInputError(`cannot write ${shown}: ${error.code === 'ENOENT' ? 'no such folder' : error.code === 'EACCES' ? 'permission denied' : error.message}`)));

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { AuditInvalid, AuditRecord, AuditRun } from '../../domain/audit.js';
 import { type Verdict, verdictRank } from '../../domain/verdict.js';
 import { AuditTally } from '../../evaluate/audit-summary.js';
-import { audit } from '../../evaluate/audit.js';
+import { auditBatches } from '../../evaluate/audit.js';
 import type { AuditFormat } from '../../format/audit-formats.js';
 import { auditWriter } from '../../format/audit-writer.js';
 import type { InputFormat } from '../../roster/input-format.js';
@@ -56,7 +56,7 @@ export async function runAudit(context: CommandContext, s: AuditSettings): Promi
 
     const rosterStats = { records: 0 };
     const assignmentStats = { records: 0 };
-    const records = audit(readRoster(roster.open(), roster.format, rosterStats), ruleSet, {
+    const batches = auditBatches(readRoster(roster.open(), roster.format, rosterStats), ruleSet, {
       asOf: s.asOf,
       rosterFile: roster.name,
       assignments: assignments && { items: readRoster(assignments.open(), assignments.format, assignmentStats), file: assignments.name },
@@ -65,7 +65,7 @@ export async function runAudit(context: CommandContext, s: AuditSettings): Promi
 
     const sink = s.output === undefined ? OutputSink.stdout(io) : await OutputSink.file(resolve(io.cwd, s.output), s.output);
     try {
-      const code = await write(context, s, run, records, sink, counted);
+      const code = await write(context, s, run, batches, sink, counted);
       await sink.commit();
       return code;
     } catch (error) {
@@ -78,7 +78,7 @@ export async function runAudit(context: CommandContext, s: AuditSettings): Promi
 }
 
 /** The audit loop: count, write, report progress; then the summary and the exit code. */
-async function write(context: CommandContext, s: AuditSettings, run: AuditRun, records: AsyncIterable<AuditRecord>, sink: OutputSink, counted: { records: number }): Promise<number> {
+async function write(context: CommandContext, s: AuditSettings, run: AuditRun, batches: AsyncIterable<AuditRecord[]>, sink: OutputSink, counted: { records: number }): Promise<number> {
   const { io } = context;
   const writer = auditWriter({ format: s.format, redact: s.redact, only: s.only, paint: paintFor(io), table: s.format === 'text' && io.stdoutIsTTY && s.output === undefined });
   const tally = new AuditTally();
@@ -87,17 +87,19 @@ async function write(context: CommandContext, s: AuditSettings, run: AuditRun, r
   let failed = false;
   let firstInvalid: AuditInvalid | undefined;
   await sink.write(writer.start(run));
-  for await (const r of records) {
-    tally.add(r);
-    if (r.type === 'decision') failed ||= verdictRank(r.decision.verdict) >= failRank;
-    else {
-      firstInvalid ??= r;
-      // CSV has columns for decisions only: its invalid rows are told on stderr, as they come.
-      if (s.format === 'csv') io.err(`${diagnosticLine(r.diagnostic)}\n`);
+  for await (const batch of batches) {
+    for (const r of batch) {
+      tally.add(r);
+      if (r.type === 'decision') failed ||= verdictRank(r.decision.verdict) >= failRank;
+      else {
+        firstInvalid ??= r;
+        // CSV has columns for decisions only: its invalid rows are told on stderr, as they come.
+        if (s.format === 'csv') io.err(`${diagnosticLine(r.diagnostic)}\n`);
+      }
+      // A batch can be a megabyte of roster and gigabytes of NDJSON: wait for the reader within it.
+      const drained = sink.write(writer.record(r));
+      if (drained !== undefined) await drained;
     }
-    const text = writer.record(r);
-    const drained = text === '' ? undefined : sink.write(text);
-    if (drained !== undefined) await drained;
     progress.tick(counted.records);
   }
   const summary = tally.result(counted.records);
