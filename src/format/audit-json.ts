@@ -1,5 +1,6 @@
 import type { AuditDecision, AuditInvalid, AuditRun, AuditSummary } from '../domain/audit.js';
 import { DECISION_SCHEMA_VERSION } from '../domain/decision.js';
+import type { Chunk } from './chunk.js';
 import { decisionBody } from './decision-body.js';
 
 /** Pretty JSON of a value nested `depth` levels deep, its first line not indented. */
@@ -17,10 +18,10 @@ export class AuditJson {
     return `{\n  "schemaVersion": ${DECISION_SCHEMA_VERSION},\n  "run": ${nested(run, 1)},\n  "decisions": [`;
   }
 
-  decision(r: AuditDecision, redact: boolean): string {
+  decision(r: AuditDecision, redact: boolean): Chunk {
     const head = `${this.decisions++ === 0 ? '\n' : ',\n'}    {\n      "staffId": ${JSON.stringify(r.staffId)},\n      "name": ${JSON.stringify(redact ? null : r.name)},\n      "line": ${r.line},\n`;
     const rosterLine = r.rosterLine === undefined ? '' : `      "rosterLine": ${r.rosterLine},\n`;
-    return `${head}${rosterLine}${decisionBody(r.decision, 1)}\n    }`;
+    return [`${head}${rosterLine}`, decisionBody(r.decision, 1), '\n    }'];
   }
 
   /** Held until the decisions are done: they come after them in the document. */

@@ -2,6 +2,7 @@ import type { AuditDecision, AuditInvalid, AuditRecord, AuditRun, AuditSummary }
 import { VERDICTS, type Verdict } from '../domain/verdict.js';
 import { auditCsvHeader, auditCsvRow } from './audit-csv.js';
 import type { AuditFormat } from './audit-formats.js';
+import type { Chunk } from './chunk.js';
 import { auditHtml } from './audit-html.js';
 import { AuditJson } from './audit-json.js';
 import { auditMarkdown } from './audit-markdown.js';
@@ -30,7 +31,7 @@ export interface AuditWriterOptions {
  */
 export interface AuditWriter {
   start(run: AuditRun): string;
-  record(r: AuditRecord): string;
+  record(r: AuditRecord): Chunk;
   end(summary: AuditSummary): string;
 }
 
@@ -77,7 +78,7 @@ class ReportWriter implements AuditWriter {
     return '';
   }
 
-  record(r: AuditRecord): string {
+  record(r: AuditRecord): Chunk {
     if (r.type === 'invalid') this.invalid.push(r);
     else if (this.listed.includes(r.decision.verdict)) this.findings.push(r);
     return '';

@@ -4,6 +4,7 @@ import { unlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
+import type { Chunk } from '../../format/chunk.js';
 import { NoInputError } from '../errors.js';
 import type { Io } from '../io.js';
 
@@ -15,7 +16,10 @@ const CHUNK = 1 << 16;
  * backpressure, so a slow reader never makes the audit hold its output in memory.
  */
 export class OutputSink {
-  private pending = '';
+  /** Text gathered since the last bytes, and what is ready to go in order. */
+  private text = '';
+  private parts: (string | Uint8Array)[] = [];
+  private size = 0;
   private failure: Error | undefined;
   private closed = false;
 
@@ -59,22 +63,43 @@ export class OutputSink {
     return new OutputSink(stream, undefined, { temp, target, onSignal });
   }
 
-  /** Queues text; when it returns a promise, await it before writing more. */
-  write(text: string): Promise<void> | undefined {
-    this.pending += text;
-    return this.pending.length >= CHUNK ? this.flush() : undefined;
+  /** Queues a chunk; when it returns a promise, await it before writing more. */
+  write(chunk: Chunk): Promise<void> | undefined {
+    if (typeof chunk === 'string') this.add(chunk);
+    else if (chunk instanceof Uint8Array) this.add(chunk);
+    else for (const part of chunk) this.add(part);
+    return this.size >= CHUNK ? this.flush() : undefined;
+  }
+
+  /** Text is joined until bytes come; bytes are passed on as they are (encoded once, written many times). */
+  private add(part: string | Uint8Array): void {
+    if (typeof part === 'string') this.text += part;
+    else {
+      if (this.text !== '') this.parts.push(this.text);
+      this.text = '';
+      this.parts.push(part);
+    }
+    this.size += part.length;
   }
 
   private flush(): Promise<void> | undefined {
     if (this.failure) throw this.failure;
-    const text = this.pending;
-    this.pending = '';
-    if (this.closed || text === '') return undefined;
+    if (this.text !== '') this.parts.push(this.text);
+    const parts = this.parts;
+    this.text = '';
+    this.parts = [];
+    this.size = 0;
+    if (this.closed || parts.length === 0) return undefined;
     if (this.stream === undefined) {
-      this.fallback!(text);
+      const decoder = new TextDecoder();
+      this.fallback!(parts.map((p) => (typeof p === 'string' ? p : decoder.decode(p))).join(''));
       return undefined;
     }
-    if (this.stream.write(text)) return undefined;
+    // Corked, the parts leave in one vectored write.
+    this.stream.cork();
+    for (const part of parts) this.stream.write(part);
+    this.stream.uncork();
+    if (!this.stream.writableNeedDrain) return undefined;
     return new Promise((resolve, reject) => {
       const done = () => {
         this.stream!.off('drain', done);

@@ -64,6 +64,12 @@ export async function runAudit(context: CommandContext, s: AuditSettings): Promi
     const counted = assignments === undefined ? rosterStats : assignmentStats;
 
     const sink = s.output === undefined ? OutputSink.stdout(io) : await OutputSink.file(resolve(io.cwd, s.output), s.output);
+    // A stream that stops calling back would let Node exit with 0 and half a report: say so instead.
+    const stalled = () => {
+      io.err('ma-check: internal error: the audit stopped before the end of its input (set DEBUG=ma-check for details)\n');
+      process.exitCode = ExitCode.Internal;
+    };
+    process.once('beforeExit', stalled);
     try {
       const code = await write(context, s, run, batches, sink, counted);
       await sink.commit();
@@ -71,6 +77,8 @@ export async function runAudit(context: CommandContext, s: AuditSettings): Promi
     } catch (error) {
       await sink.abort();
       throw error;
+    } finally {
+      process.off('beforeExit', stalled);
     }
   } finally {
     for (const src of sources) await src.dispose();
