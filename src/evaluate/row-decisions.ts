@@ -55,6 +55,16 @@ export class RowDecider {
     return out;
   }
 
+  /**
+   * What is wrong with a row's facts (state, credentials…) whatever the task: with
+   * `--assignments`, a roster row is checked when it is read, so its problems point at its line.
+   */
+  factProblems(entry: RosterEntry): QueryProblem[] {
+    const anyTask = this.ruleSet.tasks.keys().next().value as string;
+    const outcome = this.compute(entry, anyTask);
+    return outcome.problems?.filter((p) => p.field !== 'task') ?? [];
+  }
+
   private compute(entry: RosterEntry, task: string): TaskOutcome {
     const resolved = resolveQuery(this.ruleSet, {
       task,

@@ -27,7 +27,7 @@ export async function* readJson(input: Readable, stats: ReadStats): AsyncGenerat
     const message = error instanceof Error ? error.message : String(error);
     const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
     const { line, column } = positionOf(text, offset);
-    yield [{ kind: 'unreadable', line, column, code: 'json-syntax', message: `not JSON (${message.replace(/ in JSON at position \d+.*$/, '')}); no row of this file was audited`, fatal: true }];
+    yield [{ kind: 'unreadable', line, column, code: 'json-syntax', message: `not JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}; no row of this file was audited`, fatal: true }];
     return;
   }
   if (!Array.isArray(data)) {

@@ -36,13 +36,16 @@ export async function* readNdjson(input: Readable, stats: ReadStats): AsyncGener
 function itemOf(text: string, line: number, stats: ReadStats): RosterItem | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
+  const indent = text.length - text.trimStart().length;
   stats.records++;
   let value: unknown;
   try {
     value = JSON.parse(trimmed);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^JSON\.parse: /, '') : String(error);
-    return { kind: 'unreadable', line, column: 1, code: 'json-syntax', message: `not JSON (${reason}); the line was not audited`, fatal: false };
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const column = indent + 1 + (position ? Number(position[1]) : 0);
+    return { kind: 'unreadable', line, column, code: 'json-syntax', message: `not JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}; the line was not audited`, fatal: false };
   }
-  return jsonRecord(value, line, 1 + text.length - text.trimStart().length, '');
+  return jsonRecord(value, line, indent + 1, '');
 }

@@ -116,7 +116,7 @@ async function write(context: CommandContext, s: AuditSettings, run: AuditRun, b
   if (firstInvalid !== undefined) {
     const d = firstInvalid.diagnostic;
     const rows = summary.invalidRows === 1 ? '1 invalid row' : `${summary.invalidRows} invalid rows`;
-    io.err(`ma-check: ${rows} (first: ${d.file}:${d.line} ${d.message}); everything else was audited\n`);
+    io.err(`ma-check: ${rows} (first: ${d.file}:${d.line} ${d.message}); every valid row was audited\n`);
     return ExitCode.InvalidRows;
   }
   return failed ? ExitCode.Findings : ExitCode.Ok;
