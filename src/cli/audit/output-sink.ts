@@ -8,8 +8,8 @@ import type { Chunk } from '../../format/chunk.js';
 import { NoInputError } from '../errors.js';
 import type { Io } from '../io.js';
 
-/** Text is gathered into writes of about this size: a million small writes cost more than the audit. */
-const CHUNK = 1 << 16;
+/** Output is gathered into writes of about this size: a file stream does one write at a time, so each costs a round trip. */
+const CHUNK = 1 << 20;
 
 /**
  * Where a report goes: stdout, or a file written atomically. Writes are batched and respect

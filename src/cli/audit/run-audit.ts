@@ -104,7 +104,7 @@ async function write(context: CommandContext, s: AuditSettings, run: AuditRun, b
         // CSV has columns for decisions only: its invalid rows are told on stderr, as they come.
         if (s.format === 'csv') io.err(`${diagnosticLine(r.diagnostic)}\n`);
       }
-      // A batch can be a megabyte of roster and gigabytes of NDJSON: wait for the reader within it.
+      // One batch of rows can be megabytes of NDJSON: wait for the reader within it, not after.
       const drained = sink.write(writer.record(r));
       if (drained !== undefined) await drained;
     }
