@@ -37,26 +37,26 @@ export class Auditor {
 
   /** A roster row with its own tasks; a CSV row like one seen before takes that row's decisions. */
   row(reader: RosterReader, item: RosterItem, out: AuditRecord[]): void {
-    const key = item.kind === 'row' && reader.plan !== undefined ? this.rows.keyOf(item.cells, reader.plan) : null;
-    if (key !== null && this.fromMemo(item as RosterRow, reader.plan!, key, out)) return;
+    const plan = item.kind === 'row' ? reader.plan : undefined;
+    if (plan !== undefined && this.fromMemo(item as RosterRow, plan, out)) return;
     const from = out.length;
     const read = reader.read(item, out as AuditInvalid[]);
     if (read === null) return;
     this.decide(reader, read, read.entry, read.record.line, undefined, out);
-    if (key === null) return;
+    if (plan === undefined) return;
     const decisions: Decision[] = [];
     for (let i = from; i < out.length; i++) {
       const r = out[i]!;
       if (r.type !== 'decision') return;
       decisions.push(r.decision);
     }
-    this.rows.set(key, decisions);
+    this.rows.set((item as RosterRow).cells, plan.idIndexes, decisions);
   }
 
   /** Who and where from the row, what from the remembered row; `false` when there is none to go by. */
-  private fromMemo(row: RosterRow, plan: ColumnPlan, key: string, out: AuditRecord[]): boolean {
+  private fromMemo(row: RosterRow, plan: ColumnPlan, out: AuditRecord[]): boolean {
     const staffId = plan.staffIndex === undefined ? '' : row.cells[plan.staffIndex]!.trim();
-    const decisions = staffId === '' ? undefined : this.rows.get(key);
+    const decisions = staffId === '' ? undefined : this.rows.get(row.cells, plan.idIndexes);
     if (decisions === undefined) return false;
     const name = plan.nameIndex === undefined ? '' : row.cells[plan.nameIndex]!.trim();
     for (const decision of decisions) out.push({ type: 'decision', staffId, name: name === '' ? null : name, line: row.line, decision });
