@@ -47,9 +47,6 @@ export interface RosterUnreadable {
 export const ROSTER_FIELDS = ['staff_id', 'name', 'state', 'credentials', 'trainings', 'supervision', 'delegator', 'setting', 'tasks'] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
-/** The fields of an assignments file: one task (or a `;` list) for one staff member. */
-export const ASSIGNMENT_FIELDS = ['staff_id', 'tasks'] as const;
-
 /** Other spellings a column may use; case, spaces, dashes and underscores are ignored on top of these. */
 export const FIELD_SPELLINGS: Readonly<Record<RosterField, readonly string[]>> = {
   staff_id: ['staff_id'],

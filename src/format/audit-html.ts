@@ -1,8 +1,7 @@
 import type { VerdictCounts } from '../domain/audit.js';
-import { describeCondition } from '../domain/describe.js';
 import { citationLine } from './decision-text.js';
 import { diagnosticText } from './audit-invalid.js';
-import { decisiveConditions, statesOf, whatDecides } from './audit-conditions.js';
+import { conditionPhrase, decisiveConditions, statesOf, whatDecides } from './audit-conditions.js';
 import { type AuditReport, VERDICTS_STRICTEST_FIRST, findingCites, findingsTitle, reportCitations, total, who } from './audit-report.js';
 import { escapeHtml as h } from './html-escape.js';
 
@@ -52,7 +51,7 @@ export function auditHtml(report: AuditReport): string {
     out.push('<table><thead><tr><th>verdict</th><th>line</th><th>staff</th><th>state</th><th>task</th><th>what decides it</th><th>determined by</th><th>sources</th></tr></thead><tbody>');
     for (const f of report.findings) {
       const d = f.decision;
-      const conditions = decisiveConditions(d).map((c) => `<li>${c.status === 'unmet' ? 'unmet' : 'verify'}: ${h(`${d.byState.length > 1 && c.state ? `${c.state} ` : ''}${describeCondition(c)}`)}</li>`);
+      const conditions = [...new Set(decisiveConditions(d).map((c) => conditionPhrase(c, d.byState.length > 1)))].map((text) => `<li>${h(text)}</li>`);
       const decides = conditions.length > 0 ? `<ul>${conditions.join('')}</ul>` : h(whatDecides(d)) || '—';
       out.push(
         `<tr><td class="v ${d.verdict}">${d.verdict}</td><td class="n">${f.line}</td><td>${h(who(f, report.redact))}</td><td>${h(statesOf(d).replace(/;/g, ', ') || 'not given')}</td>` +
