@@ -1,3 +1,5 @@
+import type { RosterDiagnosticCode } from './roster-codes.js';
+
 /**
  * A roster (or assignments) file as its reader saw it, item by item in file order (DESIGN §6).
  * Readers know bytes and lines; what the fields mean is the audit's business.
@@ -38,7 +40,7 @@ export interface RosterUnreadable {
   kind: 'unreadable';
   line: number;
   column: number;
-  code: 'csv-syntax' | 'json-syntax' | 'wrong-type' | 'field-count' | 'empty-file';
+  code: Extract<RosterDiagnosticCode, 'csv-syntax' | 'json-syntax' | 'field-count'> | 'wrong-type' | 'empty-file';
   message: string;
   fatal: boolean;
 }
