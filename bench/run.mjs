@@ -1,10 +1,14 @@
-// Benchmark (DESIGN §9): cold start of one `check` against `node -e 0`, and in-process
-// decisions per second. Prints ratios and throughput; it gates nothing (tests stay deterministic).
+// Benchmark (DESIGN §9): cold start of one `check` against `node -e 0`, in-process decisions per
+// second, and the audit of a million-row roster. Prints ratios and throughput; it gates nothing
+// (tests stay deterministic).
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { evaluate, loadRules, resolveQuery } from '../dist/index.js';
+import { writeRoster } from './roster.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'ma-check.js');
@@ -90,3 +94,31 @@ for (let p = 0; p < 5; p++) {
 }
 console.log(`in-process evaluate, ${N.toLocaleString('en-US')} decisions over ${roster.length.toLocaleString('en-US')} repeated queries (roster-like):`);
 console.log(`  first pass ${rate(N, passes[0])}; warm median ${rate(N, median(passes.slice(1)))}   (gate >= 1 M/s, goal >= 2 M/s)`);
+
+// 3. The audit end to end (DESIGN §9): the real CLI on a generated 1,000,000-row roster, CSV in,
+// CSV and NDJSON written to files. Peak RSS is the CLI process's own, read when it exits.
+const ROWS = 1_000_000;
+const PROFILES = 2_000;
+const dir = mkdtempSync(join(tmpdir(), 'ma-check-bench-'));
+try {
+  const roster = join(dir, 'roster.csv');
+  const pairs = writeRoster(roster, ROWS, PROFILES);
+  console.log(`audit, ${ROWS.toLocaleString('en-US')} rows (${pairs.toLocaleString('en-US')} staff-task pairs, ${PROFILES.toLocaleString('en-US')} distinct profiles, ${(statSync(roster).size / 1e6).toFixed(0)} MB of CSV):`);
+  // Runs the bin inside a wrapper that reports the process's peak RSS on exit.
+  const wrapper = `process.on('exit', () => process.stderr.write('\\nmaxrss ' + process.resourceUsage().maxRSS + '\\n')); process.argv = [process.argv[0], ...process.argv.slice(1)]; require(process.argv[1]);`;
+  for (const format of ['csv', 'ndjson']) {
+    const output = join(dir, `report.${format}`);
+    const start = performance.now();
+    const r = spawnSync(process.execPath, ['-e', wrapper, bin, 'audit', roster, '--format', format, '--output', output, '--as-of', '2026-11-25'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const seconds = (performance.now() - start) / 1000;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`audit --format ${format} exited ${r.status}: ${r.stderr}`);
+    const rss = Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+    const size = statSync(output).size / 1e6;
+    rmSync(output);
+    console.log(
+      `  --format ${format.padEnd(6)} ${seconds.toFixed(1)} s: ${Math.round(ROWS / seconds).toLocaleString('en-US')} rows/s (${Math.round(pairs / seconds).toLocaleString('en-US')} decisions/s), peak RSS ${rss.toFixed(0)} MB, ${size >= 1000 ? `${(size / 1000).toFixed(1)} GB` : `${size.toFixed(0)} MB`} written   (targets >= 200,000 rows/s, <= 200 MB)`,
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,5 +1,6 @@
-// Build: one CommonJS bundle for the CLI, a lazily loaded bundle for everything that needs yaml
-// or zod, the ESM library, its type declarations, and the validated JSON snapshot of rules/.
+// Build: one CommonJS bundle for the CLI, lazily loaded bundles for everything that needs yaml or
+// zod and for the audit (csv-parse), the ESM library, its type declarations, and the
+// validated JSON snapshot of rules/.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,11 +12,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 mkdirSync(dist, { recursive: true });
 
-/** `import('./heavy.js')` in the sources becomes a runtime require of the separate bundle. */
+/** `import('./heavy.js')` and `import('./audit-heavy.js')` in the sources become runtime requires of the separate bundles. */
 const heavyIsExternal = {
   name: 'heavy-is-external',
   setup(b) {
     b.onResolve({ filter: /(^|\/)heavy\.js$/ }, () => ({ path: './heavy.cjs', external: true }));
+    b.onResolve({ filter: /(^|\/)audit-heavy\.js$/ }, () => ({ path: './audit-heavy.cjs', external: true }));
   },
 };
 
@@ -23,6 +25,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'wa
 await Promise.all([
   build({ ...common, entryPoints: [join(root, 'src/cli/run.ts')], format: 'cjs', outfile: join(dist, 'cli.cjs'), plugins: [heavyIsExternal] }),
   build({ ...common, entryPoints: [join(root, 'src/cli/heavy.ts')], format: 'cjs', outfile: join(dist, 'heavy.cjs') }),
+  build({ ...common, entryPoints: [join(root, 'src/cli/audit-heavy.ts')], format: 'cjs', outfile: join(dist, 'audit-heavy.cjs'), plugins: [heavyIsExternal] }),
   build({ ...common, entryPoints: [join(root, 'src/index.ts')], format: 'esm', outfile: join(dist, 'index.js'), packages: 'external' }),
 ]);
 

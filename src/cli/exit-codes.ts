@@ -7,6 +7,8 @@ export const ExitCode = {
   Findings: 1,
   Usage: 64,
   InvalidRules: 65,
+  /** audit: a roster row could not be evaluated (reported with its line; the rest was audited). */
+  InvalidRows: 65,
   NoInput: 66,
   Internal: 70,
 } as const;

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit.js';
 import { registerBrowse } from './commands/browse.js';
 import { registerCheck } from './commands/check.js';
 import { registerSchema } from './commands/schema.js';
@@ -42,6 +43,7 @@ export async function main(argv: readonly string[], io: Io, install: Install): P
   registerSchema(program, context);
   registerValidate(program, context);
   registerTest(program, context);
+  registerAudit(program, context);
   // Every command, not just the program, must throw instead of exiting: `main` returns the code.
   const exitOverride = (command: Command) => {
     command.exitOverride();

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../domain/diagnostic.js';
-import { type CliError, InvalidRulesError } from './errors.js';
+import { type CliError, diagnosticsOf } from './errors.js';
 import type { Io } from './io.js';
 
 /** `file:line:col  severity  message  code`: the line format editors and CI logs turn into links. */
@@ -7,8 +7,6 @@ export const diagnosticLine = (d: Diagnostic): string => `${d.file}:${d.line}:${
 
 /** A user error as short lines on stderr: what went wrong and where, never a stack trace. */
 export function printCliError(error: CliError, io: Io): void {
-  if (error instanceof InvalidRulesError) {
-    for (const d of error.diagnostics) io.err(`${diagnosticLine(d)}\n`);
-  }
+  for (const d of diagnosticsOf(error)) io.err(`${diagnosticLine(d)}\n`);
   io.err(`ma-check: ${error.message}\n`);
 }

@@ -1,3 +1,4 @@
+import { problemText } from '../evaluate/problem-text.js';
 import type { QueryProblem } from '../evaluate/resolve-query.js';
 
 const BROWSE_HINT: Partial<Record<QueryProblem['field'], string>> = {
@@ -8,9 +9,6 @@ const BROWSE_HINT: Partial<Record<QueryProblem['field'], string>> = {
 /** Each problem on its own line, with what was probably meant. */
 export function usageProblems(problems: readonly QueryProblem[]): string {
   return problems
-    .map((p) => {
-      const hint = p.suggestions.length > 0 ? `; did you mean ${p.suggestions.map((s) => `'${s}'`).join(' or ')}?` : BROWSE_HINT[p.field] ? ` (${BROWSE_HINT[p.field]})` : '';
-      return `${p.message}${hint}`;
-    })
+    .map((p) => (p.suggestions.length === 0 && BROWSE_HINT[p.field] ? `${p.message} (${BROWSE_HINT[p.field]})` : problemText(p)))
     .join('\nma-check: ');
 }

@@ -10,7 +10,23 @@ export interface QueryProblem {
   value: string;
   message: string;
   suggestions: string[];
+  /** A stable diagnostic code (DESIGN §8): `unknown-task`, `unknown-state`… or `invalid-value`. */
+  code: string;
 }
+
+/** The code of a name that matches nothing, by field. */
+const UNKNOWN_CODE: Readonly<Record<QueryProblem['field'], string>> = {
+  task: 'unknown-task',
+  states: 'unknown-state',
+  credentials: 'unknown-credential',
+  supervision: 'invalid-value',
+  trainings: 'unknown-training',
+  delegator: 'unknown-role',
+  setting: 'unknown-setting',
+  confirmed: 'unknown-condition',
+  denied: 'unknown-condition',
+  asOf: 'invalid-value',
+};
 
 export type ResolveResult = { ok: true; query: Query } | { ok: false; problems: QueryProblem[] };
 
@@ -44,7 +60,7 @@ function lookupsOf(ruleSet: RuleSet) {
   return lookups;
 }
 
-const isRealDate = (text: string): boolean => {
+export const isRealDate = (text: string): boolean => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const [y, m, d] = text.split('-').map(Number) as [number, number, number];
   const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -62,14 +78,14 @@ export function resolveQuery(ruleSet: RuleSet, input: QueryInput): ResolveResult
     const id = table.get(fold(value));
     if (id !== undefined) return id;
     const suggestions = suggest(fold(value), table.keys()).map((name) => table.get(name)!).filter((v, i, a) => a.indexOf(v) === i);
-    problems.push({ field, value, message: `unknown ${what} '${value}'`, suggestions });
+    problems.push({ field, value, message: `unknown ${what} '${value}'`, suggestions, code: UNKNOWN_CODE[field] });
     return value;
   };
   /** A list: `none` alone means none; a trailing `...` keeps it open. */
   const many = (field: QueryProblem['field'], what: string, table: Map<string, string>, values: readonly string[] | null | undefined, allowOpen: boolean): string[] | null => {
     if (values === null || values === undefined) return null;
     if (values.some((v) => fold(v) === 'none')) {
-      if (values.length > 1) problems.push({ field, value: values.join(','), message: `'none' cannot be combined with other ${what}s`, suggestions: [] });
+      if (values.length > 1) problems.push({ field, value: values.join(','), message: `'none' cannot be combined with other ${what}s`, suggestions: [], code: 'invalid-value' });
       return [];
     }
     const open = allowOpen && values.at(-1) === OPEN_LIST;
@@ -81,19 +97,19 @@ export function resolveQuery(ruleSet: RuleSet, input: QueryInput): ResolveResult
   const task = one('task', 'task', lookups.task, input.task);
   const states = many('states', 'state', lookups.state, input.states, false);
   if (states && states.includes(NATIONAL) && states.length > 1) {
-    problems.push({ field: 'states', value: input.states!.join(','), message: `'US' asks for the national baseline alone; it cannot be combined with states`, suggestions: [] });
+    problems.push({ field: 'states', value: input.states!.join(','), message: `'US' asks for the national baseline alone; it cannot be combined with states`, suggestions: [], code: 'invalid-value' });
   }
-  if (states && states.length === 0) problems.push({ field: 'states', value: 'none', message: 'name at least one state (or US for the national baseline)', suggestions: [] });
+  if (states && states.length === 0) problems.push({ field: 'states', value: 'none', message: 'name at least one state (or US for the national baseline)', suggestions: [], code: 'invalid-value' });
   let supervision: SupervisionLevel | null = null;
   if (input.supervision !== null && input.supervision !== undefined) {
     const level = SUPERVISION_LEVELS.find((l) => l === fold(input.supervision!));
     if (level) supervision = level;
-    else problems.push({ field: 'supervision', value: input.supervision, message: `unknown supervision level '${input.supervision}' (one of ${SUPERVISION_LEVELS.join(', ')})`, suggestions: suggest(input.supervision, SUPERVISION_LEVELS) });
+    else problems.push({ field: 'supervision', value: input.supervision, message: `unknown supervision level '${input.supervision}' (one of ${SUPERVISION_LEVELS.join(', ')})`, suggestions: suggest(input.supervision, SUPERVISION_LEVELS), code: 'invalid-value' });
   }
   const confirmed = many('confirmed', 'condition', lookups.condition, input.confirmed ?? [], false) ?? [];
   const denied = many('denied', 'condition', lookups.condition, input.denied ?? [], false) ?? [];
-  for (const id of confirmed) if (denied.includes(id)) problems.push({ field: 'denied', value: id, message: `condition '${id}' is both confirmed and denied`, suggestions: [] });
-  if (!isRealDate(input.asOf)) problems.push({ field: 'asOf', value: input.asOf, message: `'${input.asOf}' is not a date written YYYY-MM-DD`, suggestions: [] });
+  for (const id of confirmed) if (denied.includes(id)) problems.push({ field: 'denied', value: id, message: `condition '${id}' is both confirmed and denied`, suggestions: [], code: 'invalid-value' });
+  if (!isRealDate(input.asOf)) problems.push({ field: 'asOf', value: input.asOf, message: `'${input.asOf}' is not a date written YYYY-MM-DD`, suggestions: [], code: 'invalid-value' });
 
   const query: Query = {
     task,

@@ -1,0 +1,123 @@
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { AuditInvalid, AuditRecord, AuditRun } from '../../domain/audit.js';
+import { type Verdict, verdictRank } from '../../domain/verdict.js';
+import { AuditTally } from '../../evaluate/audit-summary.js';
+import { auditBatches } from '../../evaluate/audit.js';
+import type { AuditFormat } from '../../format/audit-formats.js';
+import { auditWriter } from '../../format/audit-writer.js';
+import type { InputFormat } from '../../roster/input-format.js';
+import { readRoster } from '../../roster/read-roster.js';
+import { ExitCode } from '../exit-codes.js';
+import { loadRuleSet } from '../load-rule-set.js';
+import type { CommandContext } from '../main.js';
+import { paintFor } from '../paint.js';
+import { diagnosticLine } from '../print-error.js';
+import { ruleLocation } from '../rule-location.js';
+import { type AuditSource, openSource } from './audit-source.js';
+import { OutputSink } from './output-sink.js';
+import { Progress } from './progress.js';
+
+export interface AuditSettings {
+  roster: string;
+  assignments: string | undefined;
+  inputFormat: InputFormat | undefined;
+  format: AuditFormat;
+  failOn: Verdict;
+  only: Verdict[] | null;
+  output: string | undefined;
+  redact: boolean;
+  asOf: string;
+  rules: string[];
+}
+
+/**
+ * `ma-check audit`: reads the roster as it audits it and writes as it goes. Exit code (DESIGN §5):
+ * 65 when any row was invalid, once every valid row is evaluated and written; else 1 when a
+ * decision is at or above `--fail-on`; else 0.
+ */
+export async function runAudit(context: CommandContext, s: AuditSettings): Promise<number> {
+  const { io } = context;
+  const { ruleSet } = await loadRuleSet(ruleLocation(context, s.rules));
+  const sources: AuditSource[] = [];
+  try {
+    const roster = await openSource(io, s.roster, s.inputFormat);
+    sources.push(roster);
+    const assignments = s.assignments === undefined ? undefined : await openSource(io, s.assignments, undefined);
+    if (assignments !== undefined) sources.push(assignments);
+    const run: AuditRun = {
+      tool: 'ma-check',
+      version: context.install.version,
+      rulesDigest: ruleSet.digest,
+      asOf: s.asOf,
+      failOn: s.failOn,
+      inputs: sources.map((src, i) => ({ role: i === 0 ? 'roster' : 'assignments', name: src.name, sha256: src.sha256 })),
+    };
+
+    const rosterStats = { records: 0 };
+    const assignmentStats = { records: 0 };
+    const batches = auditBatches(readRoster(roster.open(), roster.format, rosterStats), ruleSet, {
+      asOf: s.asOf,
+      rosterFile: roster.name,
+      assignments: assignments && { items: readRoster(assignments.open(), assignments.format, assignmentStats), file: assignments.name },
+    });
+    const counted = assignments === undefined ? rosterStats : assignmentStats;
+
+    const sink = s.output === undefined ? OutputSink.stdout(io) : await OutputSink.file(resolve(io.cwd, s.output), s.output);
+    // A stream that stops calling back would let Node exit with 0 and half a report: say so instead.
+    const stalled = () => {
+      io.err('ma-check: internal error: the audit stopped before the end of its input (set DEBUG=ma-check for details)\n');
+      process.exitCode = ExitCode.Internal;
+    };
+    process.once('beforeExit', stalled);
+    try {
+      const code = await write(context, s, run, batches, sink, counted);
+      await sink.commit();
+      return code;
+    } catch (error) {
+      await sink.abort();
+      throw error;
+    } finally {
+      process.off('beforeExit', stalled);
+    }
+  } finally {
+    for (const src of sources) await src.dispose();
+  }
+}
+
+/** The audit loop: count, write, report progress; then the summary and the exit code. */
+async function write(context: CommandContext, s: AuditSettings, run: AuditRun, batches: AsyncIterable<AuditRecord[]>, sink: OutputSink, counted: { records: number }): Promise<number> {
+  const { io } = context;
+  const writer = auditWriter({ format: s.format, redact: s.redact, only: s.only, paint: paintFor(io), table: s.format === 'text' && io.stdoutIsTTY && s.output === undefined });
+  const tally = new AuditTally();
+  const progress = new Progress((text) => io.err(text), io.stderrIsTTY === true, () => performance.now());
+  const failRank = verdictRank(s.failOn);
+  let failed = false;
+  let firstInvalid: AuditInvalid | undefined;
+  await sink.write(writer.start(run));
+  for await (const batch of batches) {
+    for (const r of batch) {
+      tally.add(r);
+      if (r.type === 'decision') failed ||= verdictRank(r.decision.verdict) >= failRank;
+      else {
+        firstInvalid ??= r;
+        // CSV has columns for decisions only: its invalid rows are told on stderr, as they come.
+        if (s.format === 'csv') io.err(`${diagnosticLine(r.diagnostic)}\n`);
+      }
+      // One batch of rows can be megabytes of NDJSON: wait for the reader within it, not after.
+      const drained = sink.write(writer.record(r));
+      if (drained !== undefined) await drained;
+    }
+    progress.tick(counted.records);
+  }
+  const summary = tally.result(counted.records);
+  await sink.write(writer.end(summary));
+  progress.done();
+  if (firstInvalid !== undefined) {
+    const d = firstInvalid.diagnostic;
+    const rows = summary.invalidRows === 1 ? '1 invalid row' : `${summary.invalidRows} invalid rows`;
+    io.err(`ma-check: ${rows} (first: ${d.file}:${d.line} ${d.message}); every valid row was audited\n`);
+    return ExitCode.InvalidRows;
+  }
+  return failed ? ExitCode.Findings : ExitCode.Ok;
+}

@@ -1,0 +1,37 @@
+import { type AuditRecord, type AuditSummary, NO_STATE_KEY, type VerdictCounts } from '../domain/audit.js';
+
+const zero = (): VerdictCounts => ({ allowed: 0, conditional: 0, discouraged: 0, prohibited: 0 });
+
+/**
+ * Counts an audit as it streams by: every decision by verdict, state and task, and every
+ * invalid entry. What a report lists (`--only`) never changes what it counts.
+ */
+export class AuditTally {
+  private readonly summary: AuditSummary = { rows: 0, decisions: 0, invalid: 0, invalidRows: 0, byVerdict: zero(), byState: {}, byTask: {} };
+  private lastInvalid = '';
+
+  add(record: AuditRecord): void {
+    const s = this.summary;
+    if (record.type === 'invalid') {
+      s.invalid++;
+      // A row's problems arrive together, so a new file:line is a new invalid row.
+      const where = `${record.diagnostic.file}\u0000${record.diagnostic.line}`;
+      if (where !== this.lastInvalid) s.invalidRows++;
+      this.lastInvalid = where;
+      return;
+    }
+    const d = record.decision;
+    s.decisions++;
+    s.byVerdict[d.verdict]++;
+    (s.byTask[d.task.id] ??= zero())[d.verdict]++;
+    if (d.byState.length === 0) (s.byState[NO_STATE_KEY] ??= zero())[d.verdict]++;
+    for (const st of d.byState) (s.byState[st.state] ??= zero())[st.verdict]++;
+  }
+
+  /** The counts so far, keys sorted so equal audits print equal bytes. `rows` comes from the reader. */
+  result(rows: number): AuditSummary {
+    const sorted = (o: Record<string, VerdictCounts>) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, { ...o[k]! }]));
+    const s = this.summary;
+    return { rows, decisions: s.decisions, invalid: s.invalid, invalidRows: s.invalidRows, byVerdict: { ...s.byVerdict }, byState: sorted(s.byState), byTask: sorted(s.byTask) };
+  }
+}

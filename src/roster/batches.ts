@@ -1,0 +1,43 @@
+import type { Readable } from 'node:stream';
+
+/**
+ * What an object stream has ready, an array at a time. Reading record by record costs a promise
+ * per record, more than auditing it; a parser fills its buffer a whole input chunk at a time,
+ * so one await per chunk is enough.
+ */
+export async function* batches<T>(stream: Readable): AsyncGenerator<T[]> {
+  let ended = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const onEnd = () => {
+    ended = true;
+    notify();
+  };
+  const onError = (error: Error) => {
+    failure = error;
+    notify();
+  };
+  stream.on('readable', notify).on('end', onEnd).on('error', onError);
+  try {
+    for (;;) {
+      const batch: T[] = [];
+      for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null) batch.push(item);
+      if (batch.length > 0) {
+        yield batch;
+        // More may have come while the consumer had the batch, announced to no one: read again first.
+        continue;
+      }
+      if (failure) throw failure;
+      if (ended) return;
+      // Only an empty read waits, and nothing can fire between that read and setting the wait.
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    stream.off('readable', notify).off('end', onEnd).off('error', onError);
+  }
+}
