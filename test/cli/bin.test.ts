@@ -85,6 +85,7 @@ describe('usage errors: one line, exit 64, never a stack trace', () => {
     ['a bad date', ['iv-insertion', '--as-of', '2026-02-30'], /not a date/],
     ['an unknown delegator', ['iv-insertion', '--delegator', 'physican'], /did you mean 'physician'/],
     ['a missing task', ['--state', 'AK'], /missing required argument 'task'/],
+    ['--explain with a machine format', ['iv-insertion', '--explain', '--format', 'json'], /--explain prints a text trace/],
   ])('%s', (_name, args, message) => {
     const { code, stdout, stderr } = runBin(args);
     expect(code).toBe(64);

@@ -55,6 +55,9 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .option('--explain', 'show how each rule and requirement was evaluated')
     .option('-q, --quiet', 'print only the verdict')
     .action(async (taskName: string, options: CheckOptions) => {
+      if (options.explain && (options.quiet || options.format !== 'text')) {
+        throw new UsageError('--explain prints a text trace; use it with --format text and without --quiet');
+      }
       const { ruleSet } = await loadRuleSet(ruleLocation(context, options.rules));
       const input: QueryInput = {
         task: taskName,
