@@ -12,3 +12,12 @@ describe('editor schemas', () => {
     expect(committed.$schema).toBe('http://json-schema.org/draft-07/schema#');
   });
 });
+
+describe('the roster schema', () => {
+  test('accepts the JSON roster fixture and refuses a field of the wrong type', async () => {
+    const { RosterFile } = await import('../../src/domain/schema/roster-file.js');
+    const roster = JSON.parse(readFileSync(join(REPO, 'test', 'fixtures', 'rosters', 'roster.json'), 'utf8'));
+    expect(RosterFile.safeParse(roster).success).toBe(true);
+    expect(RosterFile.safeParse([{ staff_id: 'A-9', tasks: 5 }]).success).toBe(false);
+  });
+});
