@@ -1,3 +1,6 @@
+/** What a code means and how to fix it: the shape of every code table. */
+export type CodeDoc = { severity: 'error' | 'warning'; summary: string; fix: string };
+
 /**
  * Every diagnostic code, with what it means and how to fix it: the one table the README, SARIF
  * rule metadata and the docs test read. Codes are stable; messages may improve.
@@ -55,6 +58,6 @@ export const DIAGNOSTIC_CODES = {
   'stale-snapshot': { severity: 'warning', summary: 'The build snapshot no longer matches the rule files.', fix: 'Run npm run build.' },
   'case-failed': { severity: 'error', summary: 'A case expects a different decision than the rules give.', fix: 'Fix the rule or, if the source says otherwise, the case.' },
   'coverage-below-minimum': { severity: 'error', summary: 'Cases exercise fewer rules than --min-coverage asks.', fix: 'Add cases for the rules listed as not exercised.' },
-} as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string; fix: string }>;
+} as const satisfies Record<string, CodeDoc>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,3 +1,5 @@
+import type { CodeDoc } from './diagnostic-codes.js';
+
 /**
  * The diagnostic codes only rosters have (DESIGN §8), with what each means and how to fix it.
  * A roster also gets the rule files' codes where they mean the same: `missing-field`,
@@ -15,6 +17,6 @@ export const ROSTER_DIAGNOSTIC_CODES = {
   'duplicate-staff': { severity: 'error', summary: 'With --assignments, a staff_id has more than one roster row.', fix: 'Keep one row per staff member.' },
   'unknown-staff': { severity: 'error', summary: 'An assignment names a staff_id that is not in the roster.', fix: 'Add the person to the roster, or fix the id (see the suggestion).' },
   'invalid-staff-row': { severity: 'error', summary: 'An assignment names a staff member whose roster row is invalid.', fix: 'Fix the roster row reported at its line.' },
-} as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string; fix: string }>;
+} as const satisfies Record<string, CodeDoc>;
 
 export type RosterDiagnosticCode = keyof typeof ROSTER_DIAGNOSTIC_CODES;

@@ -71,16 +71,26 @@ export const isRealDate = (text: string): boolean => {
  * Turns names as a person types them into canonical ids, or explains which names match nothing
  * and what was probably meant (DESIGN §3.9: an unknown id never defaults to anything).
  */
+/** The canonical id of a name, or the name itself with a problem (and the closest names) recorded. */
+function lookup(problems: QueryProblem[], field: QueryProblem['field'], what: string, table: Map<string, string>, value: string): string {
+  const id = table.get(fold(value));
+  if (id !== undefined) return id;
+  const suggestions = suggest(fold(value), table.keys()).map((name) => table.get(name)!).filter((v, i, a) => a.indexOf(v) === i);
+  problems.push({ field, value, message: `unknown ${what} '${value}'`, suggestions, code: UNKNOWN_CODE[field] });
+  return value;
+}
+
+/** One jurisdiction by code or name (`WA`, `washington`), for commands about a single state. */
+export function resolveState(ruleSet: RuleSet, name: string): { ok: true; code: string } | { ok: false; problems: QueryProblem[] } {
+  const problems: QueryProblem[] = [];
+  const code = lookup(problems, 'states', 'state', lookupsOf(ruleSet).state, name);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, code };
+}
+
 export function resolveQuery(ruleSet: RuleSet, input: QueryInput): ResolveResult {
   const lookups = lookupsOf(ruleSet);
   const problems: QueryProblem[] = [];
-  const one = (field: QueryProblem['field'], what: string, table: Map<string, string>, value: string): string => {
-    const id = table.get(fold(value));
-    if (id !== undefined) return id;
-    const suggestions = suggest(fold(value), table.keys()).map((name) => table.get(name)!).filter((v, i, a) => a.indexOf(v) === i);
-    problems.push({ field, value, message: `unknown ${what} '${value}'`, suggestions, code: UNKNOWN_CODE[field] });
-    return value;
-  };
+  const one = (field: QueryProblem['field'], what: string, table: Map<string, string>, value: string): string => lookup(problems, field, what, table, value);
   /** A list: `none` alone means none; a trailing `...` keeps it open. */
   const many = (field: QueryProblem['field'], what: string, table: Map<string, string>, values: readonly string[] | null | undefined, allowOpen: boolean): string[] | null => {
     if (values === null || values === undefined) return null;

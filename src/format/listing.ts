@@ -14,7 +14,7 @@ export interface Listing<T> {
   json: (item: T) => unknown;
 }
 
-/** Renders a listing; CSV cells that a spreadsheet would run as formulas are neutralized with a leading quote. */
+/** Renders a listing; CSV cells that a spreadsheet would run as formulas are neutralized (csv-stringify's `escape_formulas`). */
 export function renderListing<T>(listing: Listing<T>, format: ListingFormat): string {
   const header = listing.columns.map((c) => c.header);
   const rows = listing.items.map((item) => listing.columns.map((c) => c.value(item)));
@@ -24,7 +24,7 @@ export function renderListing<T>(listing: Listing<T>, format: ListingFormat): st
     case 'markdown':
       return markdownTable(header, rows);
     case 'csv':
-      return stringify([header, ...rows.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c)))]);
+      return stringify([header, ...rows], { escape_formulas: true });
     case 'text':
       return textTable(header, rows);
   }

@@ -1,3 +1,5 @@
+import { markdownCell } from './escape.js';
+
 /** Left-aligned columns separated by two spaces; the last column is never padded. */
 export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -7,6 +9,5 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
 
 /** A Markdown table with escaped cells. */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const cell = (c: string) => c.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-  return `${[`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n')}\n`;
+  return `${[`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(markdownCell).join(' | ')} |`)].join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../domain/diagnostic.js';
-import { SourceMap, toPointer } from './source-map.js';
+import { SourceMap } from './source-map.js';
 
 /** Aliases beyond this many per file are refused: rule files are data, not compressed bombs. */
 export const MAX_ALIAS_COUNT = 100;
@@ -51,4 +51,3 @@ export function parseYaml(file: string, text: string): ParsedYaml {
 
 const firstLine = (message: string): string => message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 
-export { toPointer };

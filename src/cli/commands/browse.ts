@@ -6,14 +6,15 @@ import { loadRuleSet } from '../load-rule-set.js';
 import type { CommandContext } from '../main.js';
 import { ruleLocation } from '../rule-location.js';
 
-const formatOption = () => new Option('-f, --format <format>', 'output format').choices(LISTING_FORMATS).default('text');
+/** `--format` for every browse listing. */
+export const listingFormatOption = () => new Option('-f, --format <format>', 'output format').choices(LISTING_FORMATS).default('text');
 
 /** `ma-check tasks` and `ma-check credentials`: what the rules know, for people and scripts. */
 export function registerBrowse(program: Command, context: CommandContext): void {
   program
     .command('tasks')
     .description('list every task id with its category, name and aliases')
-    .addOption(formatOption())
+    .addOption(listingFormatOption())
     .action(async (options: { format: ListingFormat }) => {
       const { ruleSet } = await loadRuleSet(ruleLocation(context));
       const tasks = [...ruleSet.tasks.values()].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
@@ -38,7 +39,7 @@ export function registerBrowse(program: Command, context: CommandContext): void 
   program
     .command('credentials')
     .description('list every credential id with its issuer, scope and jurisdiction')
-    .addOption(formatOption())
+    .addOption(listingFormatOption())
     .action(async (options: { format: ListingFormat }) => {
       const { ruleSet } = await loadRuleSet(ruleLocation(context));
       const credentials = [...ruleSet.credentials.values()].sort((a, b) => (a.jurisdiction ?? '').localeCompare(b.jurisdiction ?? '') || a.id.localeCompare(b.id));

@@ -1,13 +1,14 @@
 import { type Command, Option } from 'commander';
 import { STATES } from '../../domain/jurisdictions.js';
-import { resolveQuery } from '../../evaluate/resolve-query.js';
+import { resolveState } from '../../evaluate/resolve-query.js';
 import { type StateProfile, stateProfile } from '../../evaluate/state-profile.js';
-import { LISTING_FORMATS, type ListingFormat, renderListing } from '../../format/listing.js';
+import { type ListingFormat, renderListing } from '../../format/listing.js';
 import { stateProfileMarkdown, stateProfileText } from '../../format/state-profile-text.js';
 import { UsageError } from '../errors.js';
 import { loadRuleSet } from '../load-rule-set.js';
 import type { CommandContext } from '../main.js';
 import { paintFor } from '../paint.js';
+import { listingFormatOption } from './browse.js';
 import { usageProblems } from '../query-problems.js';
 import { ruleLocation } from '../rule-location.js';
 
@@ -16,7 +17,7 @@ export function registerStates(program: Command, context: CommandContext): void 
   program
     .command('states')
     .description('list the 50 states and DC with coverage, review date and number of rules')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(LISTING_FORMATS).default('text'))
+    .addOption(listingFormatOption())
     .action(async (options: { format: ListingFormat }) => {
       const { ruleSet } = await loadRuleSet(ruleLocation(context));
       const profiles = Object.keys(STATES).sort().map((code) => stateProfile(ruleSet, code));
@@ -46,9 +47,9 @@ export function registerStates(program: Command, context: CommandContext): void 
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .action(async (name: string, options: { format: 'text' | 'json' | 'markdown' }) => {
       const { ruleSet } = await loadRuleSet(ruleLocation(context));
-      const resolved = resolveQuery(ruleSet, { task: [...ruleSet.tasks.keys()][0]!, states: [name], asOf: '2000-01-01' });
+      const resolved = resolveState(ruleSet, name);
       if (!resolved.ok) throw new UsageError(usageProblems(resolved.problems));
-      const code = resolved.query.states![0]!;
+      const { code } = resolved;
       if (code === 'US') throw new UsageError("'US' is the national baseline, not a state; see 'ma-check tasks'");
       const profile = stateProfile(ruleSet, code);
       const { io } = context;
