@@ -1,4 +1,4 @@
-import type { Layer } from './vocabulary.js';
+import type { CoverageLevel, Layer } from './vocabulary.js';
 import type { Citation, ConditionDef, Credential, Tag, Training, TreeNode } from './schema/definitions.js';
 import type { OverlayFile, StateFile, TaskFile } from './schema/files.js';
 import type { SelectingRule } from './schema/rule.js';
@@ -6,8 +6,17 @@ import type { SelectingRule } from './schema/rule.js';
 /** A task's definition without its rules (those live in `RuleData.rules`). */
 export type TaskDef = Omit<TaskFile, 'rules'>;
 
-/** A jurisdiction's profile without its rules. */
-export type StateDef = Omit<StateFile, 'rules'>;
+/**
+ * A jurisdiction's profile without its rules and definitions (those join the rule set's lists),
+ * with what the loader derives: coverage, the latest review date, the delegators.
+ */
+export type StateDef = Omit<StateFile, 'rules' | 'credentials' | 'trainings' | 'conditions' | 'citations'> & {
+  coverage: CoverageLevel;
+  /** The latest day any of the state's sources was read, or null when it has none. */
+  reviewed: string | null;
+  /** Who may delegate under the state's general provision (empty when none is encoded). */
+  delegators: string[];
+};
 
 export type OverlayDef = OverlayFile;
 

@@ -36,6 +36,16 @@ export type CitationKind = (typeof CITATION_KINDS)[number];
 /** Kinds that are primary law or official text; the rest are commentary or proposals. */
 export const PRIMARY_CITATION_KINDS: readonly CitationKind[] = ['statute', 'regulation', 'board-rule', 'agency-guidance', 'ag-opinion'];
 
+/**
+ * Who published the text a citation points at: the law's or board's own publisher, a faithful
+ * third-party copy of such a text, or anything else (counsel articles, schools, societies, blogs).
+ */
+export const SOURCE_QUALITIES = ['official', 'copy', 'commentary'] as const;
+export type SourceQuality = (typeof SOURCE_QUALITIES)[number];
+
+/** Kinds that are the text of the law itself (not a board's guidance about it). */
+export const LAW_TEXT_KINDS: readonly CitationKind[] = ['statute', 'regulation', 'board-rule'];
+
 export const CREDENTIAL_SCOPES = ['clinical', 'administrative'] as const;
 export type CredentialScope = (typeof CREDENTIAL_SCOPES)[number];
 

@@ -6,6 +6,7 @@ import { type Origin, type Reporter, within } from './reporter.js';
 import { type Origins, originKey } from './link.js';
 import { selectTasks } from '../domain/select-tasks.js';
 import { checkSupersedes } from './check-supersedes.js';
+import { supervisionTerms } from './supervision-terms.js';
 
 /** Words the command line owns: no task id or alias may take one (DESIGN §5). */
 export const RESERVED_NAMES = ['check', 'tasks', 'credentials', 'states', 'state', 'validate', 'test', 'schema', 'audit', 'help', 'matrix', 'map', 'docs', 'export', 'diff'];
@@ -100,7 +101,9 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
   }
   for (const state of data.states) {
     const file: Origin = { ...at('state', state.code), path: [] };
-    state.delegators.forEach((role, i) => ref('unknown-role', 'delegator role', known.roles, role, within(file, 'delegators', i)));
+    state.delegation?.delegators?.forEach((role, i) => ref('unknown-role', 'delegator role', known.roles, role, within(file, 'delegation', 'delegators', i)));
+    if (state.delegation?.none) cites(state.delegation.cites, within(file, 'delegation', 'cites'));
+    state.definitions?.forEach((d, i) => cites(d.cites, within(file, 'definitions', i, 'cites')));
     state.notes?.forEach((note, i) => cites(note.cites, within(file, 'notes', i, 'cites')));
     state.conflicts?.forEach((c, i) => cites(c.cites, within(file, 'conflicts', i, 'cites')));
   }
@@ -109,6 +112,42 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
 
   for (const rule of data.rules) checkRule(rule, at('rule-at', rule.id));
   checkSupersedes(data.rules, (id) => at('rule-at', id), reporter, !incomplete.has('rule'));
+
+  /**
+   * Where a rule's i-th requirement was written. A rule built from a state's `delegation:` block has
+   * the delegator entry first (written as `delegators`), then the block's own `requires`.
+   */
+  function requiresAt(rule: RuleRecord, where: Origin, i: number): Origin | undefined {
+    const built = where.path.length === 1 && where.path[0] === 'delegation';
+    const delegation = built ? data.states.find((s) => s.code === rule.owner)?.delegation : undefined;
+    const lead = delegation?.delegators && delegation.exclusive !== false ? 1 : 0;
+    if (!built) return within(where, 'requires', i);
+    // The delegator entry is checked where it was written, as the block's `delegators`.
+    return i < lead ? undefined : within(where, 'requires', i - lead);
+  }
+
+  /** A supervision term must be one the rule's own state defines, at the level the rule asks for. */
+  function checkTerms(rule: RuleRecord, where: Origin): void {
+    const definitions = data.states.find((s) => rule.layer === 'state' && s.code === rule.owner)?.definitions ?? [];
+    const terms = [
+      ...supervisionTerms(rule.requires, []).flatMap((t) => {
+        const at = requiresAt(rule, where, t.path[0] as number);
+        return at ? [{ ...t, at: within(at, ...t.path.slice(1)) }] : [];
+      }),
+      ...supervisionTerms(rule.unless, []).map((t) => ({ ...t, at: within(where, 'unless', ...t.path) })),
+    ];
+    for (const t of terms) {
+      const here = within(t.at, 'term');
+      const definition = definitions.find((d) => d.id === t.term);
+      if (!definition) {
+        const hint = didYouMean(t.term, definitions.map((d) => d.id));
+        const whose = rule.layer === 'state' ? `${rule.owner}'s definitions` : 'a state file (only state rules use defined terms)';
+        reporter.error('unknown-supervision-term', here, `supervision term '${t.term}' is not in ${whose}${hint ? `; ${hint}` : ''}`, { ruleId: rule.id });
+      } else if (definition.level !== t.atLeast) {
+        reporter.error('supervision-term-level', within(t.at, 'atLeast'), `'${definition.term}' is defined as ${definition.level} supervision, not ${t.atLeast}`, { ruleId: rule.id });
+      }
+    }
+  }
 
   function checkRule(rule: RuleRecord, where: Origin): void {
     const ruleId = rule.id;
@@ -121,8 +160,12 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
       if (!incomplete.has('task') && !incomplete.has('tag') && selectTasks(rule, data.tasks).length === 0) reporter.error('empty-selection', within(where, 'appliesTo'), `rule '${ruleId}' selects no task`, { ruleId });
     }
     rule.states?.forEach((code, i) => isStateCode(code) || reporter.error('invalid-state-code', within(where, 'states', i), `'${code}' is not a US state or DC code`, { ruleId }));
-    rule.requires?.forEach((req, i) => requirement(req, within(where, 'requires', i), ruleId));
+    rule.requires?.forEach((req, i) => {
+      const at = requiresAt(rule, where, i);
+      if (at) requirement(req, at, ruleId);
+    });
     rule.unless?.forEach((req, i) => requirement(req, within(where, 'unless', i), ruleId));
+    checkTerms(rule, where);
     cites(rule.cites, within(where, 'cites'), ruleId);
     rule.notes?.forEach((note, i) => cites(note.cites, within(where, 'notes', i, 'cites'), ruleId));
     rule.cites.forEach((id, i) => {

@@ -1,8 +1,11 @@
-import type { RuleData, RuleRecord } from '../domain/rule-set.js';
-import type { CitationsFile, ConditionsFile, CredentialsFile, RolesFile, SettingsFile, TagsFile, TrainingsFile } from '../domain/schema/definitions.js';
+import type { RuleData, RuleRecord, StateDef } from '../domain/rule-set.js';
+import type { Citation, CitationsFile, ConditionsFile, CredentialsFile, RolesFile, SettingsFile, TagsFile, TrainingsFile } from '../domain/schema/definitions.js';
 import type { NationalFile, OverlayFile, OverlayRulesFile, StateFile, TaskFile } from '../domain/schema/files.js';
 import type { SelectingRule } from '../domain/schema/rule.js';
 import { NATIONAL, isStateCode } from '../domain/jurisdictions.js';
+import { deriveCoverage } from '../domain/source-quality.js';
+import { delegationRule } from './delegation-rule.js';
+import { withDefinitionSources } from './supervision-terms.js';
 import type { SourceKind } from './list-sources.js';
 import type { SourceMap } from './source-map.js';
 import { type Origin, type Reporter, within } from './reporter.js';
@@ -49,16 +52,17 @@ export function link(files: readonly ValidFile[], reporter: Reporter, incomplete
   };
   const define = <T extends { id: string }>(kind: string, list: T[], items: readonly T[], at: Origin) =>
     items.forEach((item, i) => claim(kind, item.id, within(at, i, 'id')) && list.push(item));
+  const addRule = (rule: SelectingRule, here: Origin, layer: RuleRecord['layer'], owner: string) => {
+    if (!rule.id.startsWith(`${owner}/`)) {
+      reporter.error('rule-id-prefix', within(here, 'id'), `rule id '${rule.id}' must start with '${owner}/' in this file`, { ruleId: rule.id });
+    }
+    if (!claim('rule', rule.id, within(here, 'id'))) return;
+    origins.set(originKey('rule-at', rule.id), here);
+    data.rules.push({ ...rule, layer, owner });
+  };
   const addRules = (rules: readonly SelectingRule[], at: Origin, layer: RuleRecord['layer'], owner: string) =>
-    rules.forEach((rule, i) => {
-      const here = within(at, i);
-      if (!rule.id.startsWith(`${owner}/`)) {
-        reporter.error('rule-id-prefix', within(here, 'id'), `rule id '${rule.id}' must start with '${owner}/' in this file`, { ruleId: rule.id });
-      }
-      if (!claim('rule', rule.id, within(here, 'id'))) return;
-      origins.set(originKey('rule-at', rule.id), here);
-      data.rules.push({ ...rule, layer, owner });
-    });
+    rules.forEach((rule, i) => addRule(rule, within(at, i), layer, owner));
+  const stateFiles: StateFile[] = [];
 
   for (const f of files) {
     const at: Origin = { file: f.file, map: f.map, path: [] };
@@ -86,11 +90,25 @@ export function link(files: readonly ValidFile[], reporter: Reporter, incomplete
         break;
       }
       case 'state': {
-        const { rules, ...state } = f.data as StateFile;
+        const { rules, credentials, trainings, conditions, citations, ...state } = f.data as StateFile;
         if (!isStateCode(state.code)) reporter.error('invalid-state-code', within(at, 'code'), `'${state.code}' is not a US state or DC code`);
         else if (state.code !== f.stem) reporter.error('file-name-mismatch', within(at, 'code'), `state ${state.code} must live in states/${state.code}.yaml, not ${f.stem}.yaml`);
-        if (claim('state', state.code, within(at, 'code'))) data.states.push(state);
-        addRules(rules, within(at, 'rules'), 'state', state.code);
+        // A state's own definitions join the shared lists: ids stay unique across the whole set.
+        define('credential', data.credentials, credentials ?? [], within(at, 'credentials'));
+        define('training', data.trainings, trainings ?? [], within(at, 'trainings'));
+        define('condition', data.conditions, conditions ?? [], within(at, 'conditions'));
+        define('citation', data.citations, citations ?? [], within(at, 'citations'));
+        state.definitions?.forEach((d, i) => claim(`definition:${state.code}`, d.id, within(at, 'definitions', i, 'id')));
+        if (claim('state', state.code, within(at, 'code'))) stateFiles.push(f.data as StateFile);
+        const built = state.delegation && delegationRule(state.code, state.delegation);
+        if (built) {
+          const restated = rules.findIndex((r) => r.id === built.id);
+          if (restated >= 0) {
+            reporter.error('delegation-restated', within(at, 'rules', restated, 'id'), `rule '${built.id}' is built from the \`delegation:\` block; remove this hand-written copy`, { ruleId: built.id });
+          }
+          addRule(withDefinitionSources(built, state.definitions), within(at, 'delegation'), 'state', state.code);
+        }
+        addRules(rules.filter((r) => !built || r.id !== built.id).map((r) => withDefinitionSources(r, state.definitions)), within(at, 'rules'), 'state', state.code);
         break;
       }
       case 'overlay': {
@@ -118,7 +136,33 @@ export function link(files: readonly ValidFile[], reporter: Reporter, incomplete
       }
     }
   }
+  data.states = stateFiles.map((file) => stateDef(file, data.rules, data.citations));
   checkRuleSet(data, origins, reporter, incomplete);
   if (lint) lintRuleSet(data, origins, reporter, lint);
   return data;
+}
+
+/** A state's profile as the rule set keeps it: its own definitions moved out, coverage and review date derived. */
+function stateDef(file: StateFile, rules: readonly RuleRecord[], citations: readonly Citation[]): StateDef {
+  const { rules: _rules, credentials: _c, trainings: _t, conditions: _d, citations: _s, ...state } = file;
+  const own = rules.filter((r) => r.layer === 'state' && r.owner === state.code);
+  const byId = new Map(citations.map((c) => [c.id, c]));
+  const citeIds = [
+    ...own.flatMap((r) => [...r.cites, ...(r.notes ?? []).flatMap((n) => n.cites)]),
+    ...(state.delegation?.cites ?? []),
+    ...(state.definitions ?? []).flatMap((d) => d.cites),
+    ...(state.notes ?? []).flatMap((n) => n.cites),
+  ];
+  const dates = [
+    ...citeIds.flatMap((id) => byId.get(id)?.reviewed ?? []),
+    ...own.flatMap((r) => r.reviewed ?? []),
+    ...(state.definitions ?? []).flatMap((d) => d.reviewed ?? []),
+  ];
+  const provision = state.delegation && !state.delegation.none ? state.delegation : undefined;
+  return {
+    ...state,
+    coverage: deriveCoverage(state.delegation, own, (id) => byId.get(id)),
+    reviewed: dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : null,
+    delegators: provision?.delegators ?? [],
+  };
 }

@@ -47,12 +47,9 @@ export function lintRuleSet(data: RuleData, origins: Origins, reporter: Reporter
     if (!used.has(c.id)) reporter.warning('unused-citation', within(where, 'id'), `citation '${c.id}' is never cited`);
     if (c.reviewed < fresh) reporter.warning('stale-review', within(where, 'reviewed'), `citation '${c.id}' was last reviewed ${c.reviewed}, more than ${options.maxAgeMonths} months ago`);
   }
-  for (const s of data.states) {
-    const where = at('state', s.code);
-    if (where && s.reviewed < fresh) reporter.warning('stale-review', { ...where, path: ['reviewed'] }, `${s.name} was last reviewed ${s.reviewed}, more than ${options.maxAgeMonths} months ago`);
-  }
 
   const kinds = new Map(data.citations.map((c) => [c.id, c.kind]));
+  const sources = new Map(data.citations.map((c) => [c.id, c.source]));
   const replaced = new Set(data.rules.flatMap((r) => r.supersedes ?? []));
   const blockers = data.rules.filter((r) => r.layer !== 'overlay' && alwaysProhibits(r, replaced));
   for (const rule of data.rules) {
@@ -60,6 +57,10 @@ export function lintRuleSet(data: RuleData, origins: Origins, reporter: Reporter
     if (!where) continue;
     if (rule.basis === 'law' && !rule.cites.some((id) => PRIMARY_CITATION_KINDS.includes(kinds.get(id)!))) {
       reporter.warning('law-without-primary-source', within(where, 'cites'), `law rule '${rule.id}' cites only secondary sources`, { ruleId: rule.id });
+    }
+    // A law rule whose best source is commentary is a low-confidence fact: it belongs in a note.
+    if (rule.basis === 'law' && rule.cites.every((id) => sources.get(id) === 'commentary')) {
+      reporter.warning('law-rule-commentary-only', within(where, 'cites'), `law rule '${rule.id}' rests on commentary alone; cite the official text or a copy of it, or make it a note`, { ruleId: rule.id });
     }
     // A rule that can reach prohibited may still co-determine a prohibition, so it is never shadowed.
     const canProhibit = rule.basis !== 'guidance' && (rule.verdict === 'prohibited' || rule.requires !== undefined);

@@ -4,7 +4,7 @@ import type { RuleData, RuleSet } from '../domain/rule-set.js';
 import { indexRules } from './index-rules.js';
 import { listRuleSetSources, stampSources } from './list-sources.js';
 
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /** The validated shipped rules, compiled at build time so a query needs neither yaml nor zod (DESIGN §9). */
 export interface Snapshot {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CitationKind, Cites, EntityId, IsoDate, KebabId, StateCode } from './common.js';
+import { CitationKind, Cites, EntityId, IsoDate, KebabId, SourceQuality, StateCode } from './common.js';
 import { Requirement } from './requirement.js';
 import { SCOPES } from './vocabulary-schemas.js';
 
@@ -9,11 +9,14 @@ export const Citation = z.strictObject({
   title: z.string().min(1),
   publisher: z.string().min(1),
   kind: CitationKind,
+  /** Who published this copy of the text: `official`, a faithful `copy`, or `commentary`. */
+  source: SourceQuality,
   year: z.number().int().min(1900).max(2100).optional(),
   section: z.string().min(1).optional(),
   url: z.url({ protocol: /^https?$/ }).optional(),
   /** Where the text was read when no web address was seen (a repository path and commit, a print edition). */
   locator: z.string().min(1).optional(),
+  /** The day this text was last actually read. */
   reviewed: IsoDate,
 });
 

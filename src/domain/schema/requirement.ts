@@ -17,7 +17,8 @@ const SettingNeed = z.union([
 /** One requirement entry: exactly one of the keys below (DESIGN §3.2). Groups nest freely. */
 export interface Requirement {
   credential?: z.infer<typeof CredentialNeed>;
-  supervision?: { atLeast: (typeof SUPERVISION_LEVELS)[number] };
+  /** `term` names the state definition that fixes the level (`definitions:` in the state file). */
+  supervision?: { atLeast: (typeof SUPERVISION_LEVELS)[number]; term?: string };
   training?: { anyOf: string[] };
   delegator?: { anyOf: string[] };
   setting?: z.infer<typeof SettingNeed>;
@@ -32,7 +33,7 @@ export const Requirement: z.ZodType<Requirement> = z.lazy(() =>
   z
     .strictObject({
       credential: CredentialNeed.optional(),
-      supervision: z.strictObject({ atLeast: z.enum(SUPERVISION_LEVELS) }).optional(),
+      supervision: z.strictObject({ atLeast: z.enum(SUPERVISION_LEVELS), term: KebabId.optional() }).optional(),
       training: AnyOfIds.optional(),
       delegator: z.strictObject({ anyOf: z.array(KebabId).min(1) }).optional(),
       setting: SettingNeed.optional(),

@@ -31,6 +31,8 @@ const ruleFields = {
   until: IsoDate.optional(),
   cites: Cites,
   notes: z.array(Note).optional(),
+  /** The day the rule's sources were last re-read against it; a rule not re-read keeps its old date. */
+  reviewed: IsoDate.optional(),
 };
 
 type RuleShape = { basis: string; verdict?: string; unless?: unknown; effective?: string; until?: string };
