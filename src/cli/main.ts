@@ -3,6 +3,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerBrowse } from './commands/browse.js';
 import { registerCheck } from './commands/check.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSources } from './commands/sources.js';
 import { registerStates } from './commands/states.js';
 import { registerTest } from './commands/test.js';
 import { registerValidate } from './commands/validate.js';
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[], io: Io, install: Install): P
   registerCheck(program, context);
   registerBrowse(program, context);
   registerStates(program, context);
+  registerSources(program, context);
   registerSchema(program, context);
   registerValidate(program, context);
   registerTest(program, context);

@@ -5,6 +5,7 @@ import type { Citation, Credential } from '../domain/schema/definitions.js';
 import type { Requirement } from '../domain/schema/requirement.js';
 import { selectTasks } from '../domain/select-tasks.js';
 import type { Conflict, Note } from '../domain/schema/common.js';
+import type { SupervisionDefinition } from '../domain/schema/files.js';
 import type { CoverageLevel } from '../domain/vocabulary.js';
 
 /** One state rule as `ma-check state XX` shows it. */
@@ -29,6 +30,10 @@ export interface StateProfile {
   coverage: CoverageLevel;
   reviewed: string | null;
   delegators: string[];
+  /** The state's general delegation provision, a cited finding that it has none, or null (not researched into the rules). */
+  delegation: { found: boolean; summary: string; delegators: string[]; exclusive: boolean; confidence: string; cites: string[] } | null;
+  /** Supervision terms the state's law defines, and the level each puts the supervisor at. */
+  definitions: SupervisionDefinition[];
   credentials: Pick<Credential, 'id' | 'name' | 'issuer' | 'scope'>[];
   rules: ProfileRule[];
   notes: Note[];
@@ -64,15 +69,22 @@ export function stateProfile(ruleSet: RuleSet, code: string): StateProfile {
     .map(({ id, name, issuer, scope }) => ({ id, name, issuer, scope }));
   const citeIds = new Set([
     ...rules.flatMap((r) => [...r.cites, ...(r.notes ?? []).flatMap((n) => n.cites)]),
+    ...(state?.delegation?.cites ?? []),
+    ...(state?.definitions ?? []).flatMap((d) => d.cites),
     ...(state?.notes ?? []).flatMap((n) => n.cites),
     ...(state?.conflicts ?? []).flatMap((c) => c.cites),
   ]);
+  const d = state?.delegation;
   return {
     code,
     name: state?.name ?? STATES[code] ?? code,
     coverage: state?.coverage ?? 'none',
     reviewed: state?.reviewed ?? null,
     delegators: state?.delegators ?? [],
+    delegation: d
+      ? { found: !d.none, summary: d.summary, delegators: d.delegators ?? [], exclusive: !d.none && d.exclusive !== false, confidence: d.confidence, cites: d.cites }
+      : null,
+    definitions: state?.definitions ?? [],
     credentials,
     rules: rules.map((r) => ({
       id: r.id,

@@ -5,10 +5,13 @@ import type { Citation } from '../domain/schema/definitions.js';
 import type { Paint } from './paint.js';
 import { statusMark, verdictLabel } from './verdict-style.js';
 
-/** A citation on one line: publisher, title, section, year, address. */
+/**
+ * A citation on one line: what kind of source it is (official text, a copy of it, commentary),
+ * then publisher, title, section, year, address.
+ */
 export function citationLine(c: Citation): string {
   const parts = [c.publisher, c.title, c.section, c.year?.toString()].filter(Boolean).join(', ');
-  return `${parts}${c.url ? ` ${c.url}` : c.locator ? ` (${c.locator})` : ''}`;
+  return `${c.source} · ${parts}${c.url ? ` ${c.url}` : c.locator ? ` (${c.locator})` : ''}`;
 }
 
 function conditionLine(c: DecisionCondition, paint: Paint): string {

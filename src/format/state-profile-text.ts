@@ -14,10 +14,26 @@ const ruleLine = (r: StateProfile['rules'][number]): string[] => {
   ];
 };
 
+/** The delegation provision, or the finding that there is none, in a line or two. */
+function delegationLines(p: StateProfile): string[] {
+  const d = p.delegation;
+  if (!d) return ['not researched into the rules: clinical tasks without a state rule say so'];
+  if (!d.found) return [`no general provision found [${d.confidence}] (${d.cites.join(', ')})`, d.summary];
+  const who = d.delegators.length ? `${d.delegators.join(', ')}${d.exclusive ? '' : ' (others not excluded)'}` : 'delegators not named';
+  return [`${who} [${d.confidence}] (${d.cites.join(', ')})`, d.summary];
+}
+
+/** "3 official, 2 copies, 1 commentary". */
+const sourceCounts = (p: StateProfile): string => {
+  const n = (q: string) => p.citations.filter((c) => c.source === q).length;
+  return `${n('official')} official, ${n('copy')} ${n('copy') === 1 ? 'copy' : 'copies'}, ${n('commentary')} commentary`;
+};
+
 /** `ma-check state XX` for a person at a terminal. */
 export function stateProfileText(p: StateProfile, paint: Paint): string {
   const out = [`${paint.bold(`${p.name} (${p.code})`)}  coverage ${p.coverage}${p.reviewed ? `, reviewed ${p.reviewed}` : ''}`, ''];
-  out.push(`${paint.bold('Delegators')}   ${p.delegators.join(', ') || 'none named in the sources'}`);
+  out.push(...delegationLines(p).map((line, i) => (i === 0 ? `${paint.bold('Delegation')}   ${line}` : `             ${line}`)));
+  for (const d of p.definitions) out.push(`${paint.bold('Defines')}      "${d.term}" = ${d.level} supervision: ${d.meaning} (${d.cites.join(', ')})`);
   out.push(`${paint.bold('Credentials')}  ${p.credentials.map((c) => `${c.id} (${c.scope})`).join(', ') || 'none named'}`);
   out.push('', paint.bold(`Rules (${p.rules.length})`));
   if (p.rules.length === 0) out.push('  none: decisions for clinical tasks here rest on the national baseline and say so');
@@ -34,7 +50,7 @@ export function stateProfileText(p: StateProfile, paint: Paint): string {
     for (const n of p.notes) out.push(`  [${n.confidence}] ${n.text}${n.cites.length ? ` (${n.cites.join(', ')})` : ''}`);
   }
   if (p.citations.length) {
-    out.push('', paint.bold('Sources'));
+    out.push('', `${paint.bold('Sources')}  ${paint.dim(sourceCounts(p))}`);
     for (const c of p.citations) out.push(`  ${paint.cyan(`[${c.id}]`)} ${citationLine(c)}`);
   }
   return `${out.join('\n')}\n`;
@@ -42,7 +58,9 @@ export function stateProfileText(p: StateProfile, paint: Paint): string {
 
 /** `ma-check state XX --format markdown`. */
 export function stateProfileMarkdown(p: StateProfile): string {
-  const out = [`## ${p.name} (${p.code})`, '', `Coverage: **${p.coverage}**${p.reviewed ? `, reviewed ${p.reviewed}` : ''}. Delegators: ${p.delegators.join(', ') || 'none named'}.`, ''];
+  const out = [`## ${p.name} (${p.code})`, '', `Coverage: **${p.coverage}**${p.reviewed ? `, reviewed ${p.reviewed}` : ''}. Delegation: ${markdownCell(delegationLines(p).join(' — '))}.`, ''];
+  for (const d of p.definitions) out.push(`- Defines "${markdownCell(d.term)}" as ${d.level} supervision: ${markdownCell(d.meaning)} (${d.cites.join(', ')})`);
+  if (p.definitions.length) out.push('');
   if (p.rules.length) {
     out.push('| rule | basis | tasks | verdict / requirements | cites |', '|---|---|---|---|---|');
     for (const r of p.rules) {
@@ -53,6 +71,6 @@ export function stateProfileMarkdown(p: StateProfile): string {
   }
   for (const c of p.conflicts) out.push(`- Conflict: ${markdownCell(c.summary)} Resolution: ${markdownCell(c.resolution)}`);
   for (const n of p.notes) out.push(`- Note (${n.confidence}): ${markdownCell(n.text)}`);
-  if (p.citations.length) out.push('', '### Sources', '', ...p.citations.map((c) => `- \`${c.id}\`: ${markdownCell(citationLine(c))}`));
+  if (p.citations.length) out.push('', '### Sources', '', `${sourceCounts(p)}.`, '', ...p.citations.map((c) => `- \`${c.id}\`: ${markdownCell(citationLine(c))}`));
   return `${out.join('\n')}\n`;
 }

@@ -9,7 +9,7 @@ import { checkSupersedes } from './check-supersedes.js';
 import { supervisionTerms } from './supervision-terms.js';
 
 /** Words the command line owns: no task id or alias may take one (DESIGN §5). */
-export const RESERVED_NAMES = ['check', 'tasks', 'credentials', 'states', 'state', 'validate', 'test', 'schema', 'audit', 'help', 'matrix', 'map', 'docs', 'export', 'diff'];
+export const RESERVED_NAMES = ['check', 'tasks', 'credentials', 'states', 'state', 'validate', 'test', 'schema', 'audit', 'help', 'matrix', 'map', 'docs', 'export', 'diff', 'sources'];
 
 /** The id sets a reference may point into, for lookups and "did you mean". */
 interface Known {
@@ -102,7 +102,6 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
   for (const state of data.states) {
     const file: Origin = { ...at('state', state.code), path: [] };
     state.delegation?.delegators?.forEach((role, i) => ref('unknown-role', 'delegator role', known.roles, role, within(file, 'delegation', 'delegators', i)));
-    if (state.delegation?.none) cites(state.delegation.cites, within(file, 'delegation', 'cites'));
     state.definitions?.forEach((d, i) => cites(d.cites, within(file, 'definitions', i, 'cites')));
     state.notes?.forEach((note, i) => cites(note.cites, within(file, 'notes', i, 'cites')));
     state.conflicts?.forEach((c, i) => cites(c.cites, within(file, 'conflicts', i, 'cites')));
@@ -120,8 +119,10 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
   function requiresAt(rule: RuleRecord, where: Origin, i: number): Origin | undefined {
     const built = where.path.length === 1 && where.path[0] === 'delegation';
     const delegation = built ? data.states.find((s) => s.code === rule.owner)?.delegation : undefined;
-    const lead = delegation?.delegators && delegation.exclusive !== false ? 1 : 0;
     if (!built) return within(where, 'requires', i);
+    // A finding's only requirement is the loader's own condition: an unknown one is reported at `none`.
+    if (delegation?.none) return within(where, 'none');
+    const lead = delegation?.delegators && delegation.exclusive !== false ? 1 : 0;
     // The delegator entry is checked where it was written, as the block's `delegators`.
     return i < lead ? undefined : within(where, 'requires', i - lead);
   }

@@ -3,17 +3,40 @@ import type { Delegation } from '../domain/schema/files.js';
 import type { SelectingRule } from '../domain/schema/rule.js';
 import { STATE_GOVERNED_CATEGORIES } from '../domain/vocabulary.js';
 
-/** The id of the rule a state's `delegation:` block becomes. */
+/** The id of the rule a state's `delegation:` provision becomes. */
 export const delegationRuleId = (code: string): string => `${code}/general-delegation`;
 
+/** The id of the rule a state's finding that it has no delegation provision becomes. */
+export const noProvisionRuleId = (code: string): string => `${code}/no-delegation-provision`;
+
 /**
- * The general-delegation rule a `delegation:` provision stands for (DESIGN §3.7): basis law, the
- * state-governed categories unless it names others, the delegator requirement first (unless the
- * provision is silent on other delegators), then the provision's own requirements.
- * A finding that no provision exists (`none: true`) builds no rule.
+ * The condition a finding of no provision asks the user to confirm (defined in
+ * `rules/conditions.yaml`): with the law silent, someone must confirm the task may be delegated.
  */
-export function delegationRule(code: string, d: Delegation): SelectingRule | undefined {
-  if (d.none) return undefined;
+export const NO_PROVISION_CONDITION = 'delegation-confirmed-with-board';
+
+/**
+ * The rule a `delegation:` block stands for (DESIGN §3.7). A provision becomes `XX/general-delegation`:
+ * basis law, the state-governed categories unless it names others, the delegator requirement first
+ * (unless the provision is silent on other delegators), then the provision's own requirements.
+ * A cited finding that the state has no provision (`none: true`) becomes `XX/no-delegation-provision`,
+ * which asks the user to confirm the delegation with the board: the answer rests on the state's
+ * researched silence, shown with its sources, instead of on a gap in the data.
+ */
+export function delegationRule(code: string, d: Delegation): SelectingRule {
+  if (d.none) {
+    return {
+      id: noProvisionRuleId(code),
+      summary: d.summary,
+      basis: 'law',
+      confidence: d.confidence,
+      appliesTo: { categories: [...STATE_GOVERNED_CATEGORIES] },
+      requires: [{ condition: NO_PROVISION_CONDITION }],
+      cites: d.cites,
+      ...(d.notes ? { notes: d.notes } : {}),
+      ...(d.reviewed ? { reviewed: d.reviewed } : {}),
+    };
+  }
   const requires: Requirement[] = [
     ...(d.delegators && d.exclusive !== false ? [{ delegator: { anyOf: d.delegators } }] : []),
     ...(d.requires ?? []),

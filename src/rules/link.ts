@@ -4,7 +4,8 @@ import type { NationalFile, OverlayFile, OverlayRulesFile, StateFile, TaskFile }
 import type { SelectingRule } from '../domain/schema/rule.js';
 import { NATIONAL, isStateCode } from '../domain/jurisdictions.js';
 import { deriveCoverage } from '../domain/source-quality.js';
-import { delegationRule } from './delegation-rule.js';
+import { delegationRule, noProvisionRuleId } from './delegation-rule.js';
+import { selectTasks } from '../domain/select-tasks.js';
 import { withDefinitionSources } from './supervision-terms.js';
 import type { SourceKind } from './list-sources.js';
 import type { SourceMap } from './source-map.js';
@@ -108,7 +109,9 @@ export function link(files: readonly ValidFile[], reporter: Reporter, incomplete
           }
           addRule(withDefinitionSources(built, state.definitions), within(at, 'delegation'), 'state', state.code);
         }
-        addRules(rules.filter((r) => !built || r.id !== built.id).map((r) => withDefinitionSources(r, state.definitions)), within(at, 'rules'), 'state', state.code);
+        rules.forEach((rule, i) => {
+          if (rule.id !== built?.id) addRule(withDefinitionSources(rule, state.definitions), within(at, 'rules', i), 'state', state.code);
+        });
         break;
       }
       case 'overlay': {
@@ -136,10 +139,31 @@ export function link(files: readonly ValidFile[], reporter: Reporter, incomplete
       }
     }
   }
+  narrowFindings(data, stateFiles);
   data.states = stateFiles.map((file) => stateDef(file, data.rules, data.citations));
   checkRuleSet(data, origins, reporter, incomplete);
   if (lint) lintRuleSet(data, origins, reporter, lint);
   return data;
+}
+
+/**
+ * A finding that a state has no delegation provision speaks for the tasks its other rules leave
+ * alone: a task a state rule addresses (an x-ray permit, a phlebotomy registration) is answered by
+ * that rule. A rule with an end date does not count, since it may not be in force.
+ */
+function narrowFindings(data: RuleData, stateFiles: readonly StateFile[]): void {
+  for (const state of stateFiles) {
+    if (!state.delegation?.none) continue;
+    const at = data.rules.findIndex((r) => r.id === noProvisionRuleId(state.code));
+    const finding = data.rules[at];
+    if (!finding) continue;
+    const others = data.rules.filter((r) => r.layer === 'state' && r.owner === state.code && r !== finding && !r.until);
+    const addressed = new Set(others.flatMap((r) => selectTasks(r, data.tasks)));
+    const taken = selectTasks(finding, data.tasks).filter((id) => addressed.has(id));
+    if (taken.length === 0) continue;
+    if (taken.length === selectTasks(finding, data.tasks).length) data.rules.splice(at, 1);
+    else data.rules[at] = { ...finding, except: { tasks: taken } };
+  }
 }
 
 /** A state's profile as the rule set keeps it: its own definitions moved out, coverage and review date derived. */

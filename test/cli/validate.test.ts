@@ -61,7 +61,7 @@ describe('ma-check validate', () => {
 
   test('lint warnings: unused citation, stale review, missing jurisdictions', () => {
     const citations = readFileSync(join(MINIMAL, 'citations.yaml'), 'utf8').replace('reviewed: 2026-11-25', 'reviewed: 2020-01-01');
-    const dir = ruleSetWith('lint', { 'citations.yaml': `${citations}  - id: never-cited\n    title: T\n    publisher: P\n    kind: statute\n    reviewed: 2026-11-25\n` });
+    const dir = ruleSetWith('lint', { 'citations.yaml': `${citations}  - id: never-cited\n    title: T\n    publisher: P\n    kind: statute\n    source: official\n    reviewed: 2026-11-25\n` });
     const { code, stdout } = runBin(['validate', dir, '--format', 'json', '--max-age', '24'], {}, dir);
     expect(code).toBe(0);
     const codes = JSON.parse(stdout).diagnostics.map((d: { code: string }) => d.code);
@@ -83,8 +83,8 @@ describe('ma-check validate', () => {
   test('text: grouped by file, file:line:col, a code frame, a summary line', () => {
     const dir = ruleSetWith('text', {}, join(FIXTURES, 'broken', 'unknown-reference'));
     const { stdout } = runBin(['validate', dir], {}, dir);
-    expect(stdout).toContain("states/AK.yaml:13:35  error  unknown credential 'CMX'; did you mean 'CMA'?  unknown-credential");
-    expect(stdout).toContain('   13 |       - credential: {anyOf: [CMA, CMX]} # expect: unknown-credential\n      |                                   ^^^\n');
+    expect(stdout).toContain("states/AK.yaml:15:35  error  unknown credential 'CMX'; did you mean 'CMA'?  unknown-credential");
+    expect(stdout).toContain('   15 |       - credential: {anyOf: [CMA, CMX]} # expect: unknown-credential\n      |                                   ^^^\n');
     expect(stdout).toMatch(/file\(s\) checked: 7 error\(s\), \d+ warning\(s\)\n$/);
   });
 });
@@ -96,8 +96,8 @@ describe('report formats', () => {
     const d = dir();
     const summary = join(d, 'summary.md');
     const { stdout } = runBin(['validate', d, '--format', 'github'], { GITHUB_STEP_SUMMARY: summary }, d);
-    expect(stdout).toMatch(/^::error file=states\/AK\.yaml,line=13,col=35,endLine=13,endColumn=38,title=ma-check unknown-credential::unknown credential 'CMX'; did you mean 'CMA'\?$/m);
-    expect(readFileSync(summary, 'utf8')).toMatch(/### ma-check validate[\s\S]*\| `states\/AK.yaml:13:35` \| error \| `unknown-credential` \|/);
+    expect(stdout).toMatch(/^::error file=states\/AK\.yaml,line=15,col=35,endLine=15,endColumn=38,title=ma-check unknown-credential::unknown credential 'CMX'; did you mean 'CMA'\?$/m);
+    expect(readFileSync(summary, 'utf8')).toMatch(/### ma-check validate[\s\S]*\| `states\/AK.yaml:15:35` \| error \| `unknown-credential` \|/);
   });
 
   test('--output writes several formats in one run, each file whole', () => {

@@ -93,9 +93,9 @@ describe('evaluate (details)', () => {
     expect(d.citations.map((c) => c.id)).toContain('src-a');
   });
 
-  test('citations list the determining rules first, each once', () => {
+  test('citations list the determining rules first, each once, with the supervision definition a rule relies on', () => {
     const d = decide(minimal(), { task: 'im-injection', states: ['AK'], supervision: 'general' });
-    expect(d.citations.map((c) => c.id)).toEqual(['src-a', 'src-b']);
+    expect(d.citations.map((c) => c.id)).toEqual(['src-a', 'ak-definitions', 'src-b']);
   });
 
   test('confidence is the lowest among the determining rules', () => {

@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { STATES } from '../../domain/jurisdictions.js';
 import { resolveState } from '../../evaluate/resolve-query.js';
+import { type SourceStats, sourceStats } from '../../evaluate/source-stats.js';
 import { type StateProfile, stateProfile } from '../../evaluate/state-profile.js';
 import { type ListingFormat, renderListing } from '../../format/listing.js';
 import { stateProfileMarkdown, stateProfileText } from '../../format/state-profile-text.js';
@@ -11,29 +12,51 @@ import { paintFor } from '../paint.js';
 import { listingFormatOption } from './browse.js';
 import { usageProblems } from '../query-problems.js';
 import { ruleLocation } from '../rule-location.js';
+import { checkDate } from '../check-date.js';
 
 /** `ma-check states` and `ma-check state XX`: coverage at a glance, and one jurisdiction in full. */
 export function registerStates(program: Command, context: CommandContext): void {
   program
     .command('states')
-    .description('list the 50 states and DC with coverage, review date and number of rules')
+    .description('list the 50 states and DC: coverage, review date, rules, official sources and how much the rules decide')
     .addOption(listingFormatOption())
-    .action(async (options: { format: ListingFormat }) => {
+    .option('--as-of <date>', 'decide the measuring profile with the rules in force on this date (YYYY-MM-DD; default today)')
+    .action(async (options: { format: ListingFormat; asOf?: string }) => {
       const { ruleSet } = await loadRuleSet(ruleLocation(context));
-      const profiles = Object.keys(STATES).sort().map((code) => stateProfile(ruleSet, code));
+      const asOf = checkDate(options.asOf) ?? context.io.today();
+      const rows = Object.keys(STATES)
+        .sort()
+        .map((code) => ({ profile: stateProfile(ruleSet, code), stats: sourceStats(ruleSet, code, asOf) }));
+      const ratio = (n: number, of: number) => (of === 0 ? '-' : `${n}/${of}`);
       context.io.out(
-        renderListing<StateProfile>(
+        renderListing<{ profile: StateProfile; stats: SourceStats }>(
           {
             key: 'states',
-            items: profiles,
+            items: rows,
             columns: [
-              { header: 'code', value: (p) => p.code },
-              { header: 'name', value: (p) => p.name },
-              { header: 'coverage', value: (p) => p.coverage },
-              { header: 'reviewed', value: (p) => p.reviewed ?? '' },
-              { header: 'rules', value: (p) => String(p.rules.length) },
+              { header: 'code', value: ({ profile }) => profile.code },
+              { header: 'name', value: ({ profile }) => profile.name },
+              { header: 'coverage', value: ({ profile }) => profile.coverage },
+              { header: 'reviewed', value: ({ profile }) => profile.reviewed ?? '' },
+              { header: 'rules', value: ({ profile }) => String(profile.rules.length) },
+              { header: 'official law', value: ({ stats }) => ratio(stats.lawRulesOfficial, stats.lawRules) },
+              { header: 'state-determined', value: ({ stats }) => ratio(stats.stateDetermined, stats.stateGoverned) },
             ],
-            json: (p) => ({ code: p.code, name: p.name, coverage: p.coverage, reviewed: p.reviewed, rules: p.rules.length, delegators: p.delegators }),
+            json: ({ profile, stats }) => ({
+              code: profile.code,
+              name: profile.name,
+              coverage: profile.coverage,
+              reviewed: profile.reviewed,
+              rules: profile.rules.length,
+              delegators: profile.delegators,
+              delegation: stats.delegation,
+              citations: stats.citations,
+              lawRules: stats.lawRules,
+              lawRulesOfficial: stats.lawRulesOfficial,
+              lawRulesOfficialText: stats.lawRulesOfficialText,
+              stateDetermined: stats.stateDetermined,
+              stateGoverned: stats.stateGoverned,
+            }),
           },
           options.format,
         ),

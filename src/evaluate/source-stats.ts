@@ -1,0 +1,142 @@
+import { STATES } from '../domain/jurisdictions.js';
+import type { Query } from '../domain/query.js';
+import type { RuleRecord, RuleSet } from '../domain/rule-set.js';
+import type { Citation } from '../domain/schema/definitions.js';
+import { isOfficialLawText } from '../domain/source-quality.js';
+import { type CoverageLevel, SOURCE_QUALITIES, STATE_GOVERNED_CATEGORIES, type SourceQuality } from '../domain/vocabulary.js';
+import { evaluate } from './evaluate.js';
+
+/**
+ * The profile whose answers measure how much of a state the rules decide: a CMA, supervised
+ * directly, delegated by a physician. Its verdicts say nothing in themselves; what counts is
+ * whether a state rule is among the determining ones.
+ */
+export const FIXED_PROFILE = { credentials: ['CMA'], supervision: 'direct', delegator: 'physician' } as const;
+
+/** How well one jurisdiction's rules are sourced, and how much of it they decide. */
+export interface SourceStats {
+  code: string;
+  name: string;
+  coverage: CoverageLevel;
+  /** Citations the state's rules, delegation, definitions, notes and conflicts use, by kind of source. */
+  citations: Record<SourceQuality, number>;
+  /** Law-basis rules of the state (the delegation rule among them). */
+  lawRules: number;
+  /** Law rules citing at least one official source (the law's publisher or the board itself). */
+  lawRulesOfficial: number;
+  /** Law rules citing the official text of the law itself: a statute, regulation or board rule from its publisher. */
+  lawRulesOfficialText: number;
+  /** Law rules whose every citation is commentary. */
+  lawRulesCommentaryOnly: string[];
+  /** `provision`, `none` (a cited finding that there is none) or `missing` (not researched into the rules). */
+  delegation: 'provision' | 'none' | 'missing';
+  /** State-governed tasks (clinical, laboratory, imaging, specialized) that a state rule determines for the fixed profile. */
+  stateDetermined: number;
+  stateGoverned: number;
+  /** The distinct days on which the state's citations and rules were last read, oldest first. */
+  reviewDays: string[];
+}
+
+const countBy = (citations: readonly Citation[]): Record<SourceQuality, number> => {
+  const out = Object.fromEntries(SOURCE_QUALITIES.map((q) => [q, 0])) as Record<SourceQuality, number>;
+  for (const c of citations) out[c.source]++;
+  return out;
+};
+
+/** Every citation id a state's own data uses. */
+function stateCitationIds(ruleSet: RuleSet, code: string, rules: readonly RuleRecord[]): Set<string> {
+  const state = ruleSet.states.get(code);
+  return new Set([
+    ...rules.flatMap((r) => [...r.cites, ...(r.notes ?? []).flatMap((n) => n.cites)]),
+    ...(state?.delegation?.cites ?? []),
+    ...(state?.definitions ?? []).flatMap((d) => d.cites),
+    ...(state?.notes ?? []).flatMap((n) => n.cites),
+    ...(state?.conflicts ?? []).flatMap((c) => c.cites),
+  ]);
+}
+
+/** Source statistics for one jurisdiction, deciding the fixed profile's state-governed tasks as of a date. */
+export function sourceStats(ruleSet: RuleSet, code: string, asOf: string): SourceStats {
+  const state = ruleSet.states.get(code);
+  const rules = ruleSet.data.rules.filter((r) => r.layer === 'state' && r.owner === code);
+  const citation = (id: string) => ruleSet.citations.get(id);
+  const cited = (ids: readonly string[]) => ids.flatMap((id) => citation(id) ?? []);
+  const citations = [...stateCitationIds(ruleSet, code, rules)].flatMap((id) => citation(id) ?? []);
+  const law = rules.filter((r) => r.basis === 'law');
+
+  const governed = [...ruleSet.tasks.values()].filter((t) => STATE_GOVERNED_CATEGORIES.includes(t.category));
+  const canAsk = ruleSet.credentials.has('CMA') && ruleSet.roles.has('physician');
+  let determined = 0;
+  for (const task of canAsk ? governed : []) {
+    const query: Query = { task: task.id, states: [code], trainings: null, setting: null, confirmed: [], denied: [], asOf, ...FIXED_PROFILE, credentials: [...FIXED_PROFILE.credentials] };
+    const decision = evaluate(ruleSet, query);
+    // The coverage gap is the evaluator's, not a rule of the state's.
+    if (decision.determinedBy.some((id) => id.startsWith(`${code}/`) && id !== `${code}/coverage-gap`)) determined++;
+  }
+
+  const days = [...new Set([...citations.map((c) => c.reviewed), ...rules.flatMap((r) => r.reviewed ?? [])])].sort();
+  return {
+    code,
+    name: state?.name ?? STATES[code] ?? code,
+    coverage: state?.coverage ?? 'none',
+    citations: countBy(citations),
+    lawRules: law.length,
+    lawRulesOfficial: law.filter((r) => cited(r.cites).some((c) => c.source === 'official')).length,
+    lawRulesOfficialText: law.filter((r) => cited(r.cites).some(isOfficialLawText)).length,
+    lawRulesCommentaryOnly: law.filter((r) => cited(r.cites).every((c) => c.source === 'commentary')).map((r) => r.id),
+    delegation: state?.delegation ? (state.delegation.none ? 'none' : 'provision') : 'missing',
+    stateDetermined: determined,
+    stateGoverned: canAsk ? governed.length : 0,
+    reviewDays: days,
+  };
+}
+
+/** The data report: every jurisdiction, and the figures over all of them. */
+export interface DataReport {
+  asOf: string;
+  profile: typeof FIXED_PROFILE;
+  states: SourceStats[];
+  overall: {
+    /** Every citation of the rule set, counted once, by kind of source. */
+    citations: Record<SourceQuality, number>;
+    lawRules: number;
+    lawRulesOfficial: number;
+    lawRulesOfficialText: number;
+    lawRulesCommentaryOnly: string[];
+    delegation: Record<SourceStats['delegation'], number>;
+    stateDetermined: number;
+    stateGoverned: number;
+    /** How many citations and rules were last read on each day, oldest day first. */
+    reviewDays: Record<string, number>;
+  };
+}
+
+/** Source statistics for every state and DC, and overall. */
+export function dataReport(ruleSet: RuleSet, asOf: string): DataReport {
+  const states = Object.keys(STATES).sort().map((code) => sourceStats(ruleSet, code, asOf));
+  const sum = (f: (s: SourceStats) => number) => states.reduce((n, s) => n + f(s), 0);
+  const allCitations = [...ruleSet.citations.values()];
+  const allRules = [...ruleSet.rules.values()];
+  const days: Record<string, number> = {};
+  for (const day of [...allCitations.map((c) => c.reviewed), ...allRules.flatMap((r) => r.reviewed ?? [])].sort()) days[day] = (days[day] ?? 0) + 1;
+  return {
+    asOf,
+    profile: FIXED_PROFILE,
+    states,
+    overall: {
+      citations: countBy(allCitations),
+      lawRules: sum((s) => s.lawRules),
+      lawRulesOfficial: sum((s) => s.lawRulesOfficial),
+      lawRulesOfficialText: sum((s) => s.lawRulesOfficialText),
+      lawRulesCommentaryOnly: states.flatMap((s) => s.lawRulesCommentaryOnly),
+      delegation: {
+        provision: states.filter((s) => s.delegation === 'provision').length,
+        none: states.filter((s) => s.delegation === 'none').length,
+        missing: states.filter((s) => s.delegation === 'missing').length,
+      },
+      stateDetermined: sum((s) => s.stateDetermined),
+      stateGoverned: sum((s) => s.stateGoverned),
+      reviewDays: days,
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { DataReport, SourceStats } from '../evaluate/source-stats.js';
+import { SOURCE_QUALITIES } from '../domain/vocabulary.js';
+import { markdownTable, textTable } from './table-text.js';
+import { stringify } from 'csv-stringify/sync';
+
+const pct = (n: number, of: number): string => (of === 0 ? '-' : `${((100 * n) / of).toFixed(1)}%`);
+const ratio = (n: number, of: number): string => (of === 0 ? '-' : `${n}/${of}`);
+
+const HEADER = ['code', 'coverage', 'official', 'copy', 'commentary', 'law rules', 'official source', 'official law text', 'state-determined', 'delegation', 'last read'];
+const row = (s: SourceStats): string[] => [
+  s.code,
+  s.coverage,
+  String(s.citations.official),
+  String(s.citations.copy),
+  String(s.citations.commentary),
+  String(s.lawRules),
+  ratio(s.lawRulesOfficial, s.lawRules),
+  ratio(s.lawRulesOfficialText, s.lawRules),
+  ratio(s.stateDetermined, s.stateGoverned),
+  s.delegation,
+  s.reviewDays.at(-1) ?? '',
+];
+
+/** The overall figures as sentences, for people. */
+function overallLines(report: DataReport): string[] {
+  const o = report.overall;
+  const citations = SOURCE_QUALITIES.reduce((n, q) => n + o.citations[q], 0);
+  return [
+    `citations         ${citations}: ${SOURCE_QUALITIES.map((q) => `${o.citations[q]} ${q} (${pct(o.citations[q], citations)})`).join(', ')}`,
+    `state law rules   ${o.lawRules}: ${o.lawRulesOfficial} cite an official source (${pct(o.lawRulesOfficial, o.lawRules)}), ${o.lawRulesOfficialText} the official text of the law (${pct(o.lawRulesOfficialText, o.lawRules)}), ${o.lawRulesCommentaryOnly.length} rest on commentary alone${o.lawRulesCommentaryOnly.length ? ` (${o.lawRulesCommentaryOnly.join(', ')})` : ''}`,
+    `delegation        ${o.delegation.provision} provisions, ${o.delegation.none} cited findings that none exists, ${o.delegation.missing} not researched`,
+    `state-determined  ${o.stateDetermined} of ${o.stateGoverned} clinical, laboratory, imaging and specialized decisions (${pct(o.stateDetermined, o.stateGoverned)})`,
+    `last read         ${Object.entries(o.reviewDays).map(([day, n]) => `${day}: ${n}`).join(', ')} (citations and rules, by day)`,
+  ];
+}
+
+const title = (report: DataReport): string =>
+  `Source quality of the rules, as of ${report.asOf}; decisions measured for a ${report.profile.credentials.join(', ')} under ${report.profile.supervision} supervision, delegated by a ${report.profile.delegator}`;
+
+/** `ma-check sources --stats` for a person at a terminal. */
+export function dataReportText(report: DataReport): string {
+  return [title(report), '', ...overallLines(report), '', textTable(HEADER, report.states.map(row))].join('\n');
+}
+
+/** `ma-check sources --stats --format markdown`. */
+export function dataReportMarkdown(report: DataReport): string {
+  return [`## ${title(report)}`, '', ...overallLines(report).map((l) => `- ${l.replace(/\s{2,}/, ': ')}`), '', markdownTable(HEADER, report.states.map(row))].join('\n');
+}
+
+/** `ma-check sources --stats --format csv`: one row per jurisdiction. */
+export const dataReportCsv = (report: DataReport): string => stringify([HEADER, ...report.states.map(row)], { escape_formulas: true });
+
+/** `ma-check sources --stats --format json`. */
+export const dataReportJson = (report: DataReport): string => `${JSON.stringify({ schemaVersion: 1, report }, null, 2)}\n`;
