@@ -59,6 +59,7 @@ export const DIAGNOSTIC_CODES = {
   'shadowed-rule': { severity: 'warning', summary: 'A rule can never change a decision: another rule always prohibits every task it selects.', fix: 'Remove the rule or narrow the prohibition.' },
   'missing-jurisdiction': { severity: 'warning', summary: 'Jurisdictions without a state file.', fix: 'Add rules/states/XX.yaml (coverage none is honest).' },
   'law-without-primary-source': { severity: 'warning', summary: 'A law rule cites only secondary sources.', fix: 'Cite the statute, regulation or board rule, or lower the basis.' },
+  'restates-delegation': { severity: 'warning', summary: 'A state rule repeats the delegation provision (same delegators, every category it covers).', fix: 'Move what the rule adds into the `delegation:` block and remove the rule.' },
   'law-rule-commentary-only': { severity: 'warning', summary: 'A law rule rests on commentary alone (no official text or copy of it).', fix: 'Cite the official text (or a faithful copy); otherwise make the fact a low-confidence note.' },
   'stale-snapshot': { severity: 'warning', summary: 'The build snapshot no longer matches the rule files.', fix: 'Run npm run build.' },
   'case-failed': { severity: 'error', summary: 'A case expects a different decision than the rules give.', fix: 'Fix the rule or, if the source says otherwise, the case.' },

@@ -1,6 +1,7 @@
-import type { RuleData, RuleRecord } from '../domain/rule-set.js';
+import type { RuleData, RuleRecord, StateDef } from '../domain/rule-set.js';
 import { selectTasks } from '../domain/select-tasks.js';
-import { PRIMARY_CITATION_KINDS } from '../domain/vocabulary.js';
+import { PRIMARY_CITATION_KINDS, STATE_GOVERNED_CATEGORIES } from '../domain/vocabulary.js';
+import { delegationRuleId } from './delegation-rule.js';
 import { type Origins, originKey } from './link.js';
 import { type Origin, type Reporter, within } from './reporter.js';
 
@@ -49,6 +50,8 @@ export function lintRuleSet(data: RuleData, origins: Origins, reporter: Reporter
     if (c.reviewed < fresh) reporter.warning('stale-review', within(where, 'reviewed'), `citation '${c.id}' was last reviewed ${c.reviewed}, more than ${options.maxAgeMonths} months ago`);
   }
 
+  for (const state of data.states) restatedDelegation(state, data.rules, at, reporter);
+
   const kinds = new Map(data.citations.map((c) => [c.id, c.kind]));
   const sources = new Map(data.citations.map((c) => [c.id, c.source]));
   const replaced = new Set(data.rules.flatMap((r) => r.supersedes ?? []));
@@ -71,5 +74,24 @@ export function lintRuleSet(data: RuleData, origins: Origins, reporter: Reporter
       blockers.some((b) => b.id !== rule.id && (b.layer === 'national' || (rule.layer === 'state' && b.owner === rule.owner)) && selectTasks(b, data.tasks).includes(task)),
     );
     if (blockedEverywhere) reporter.warning('shadowed-rule', within(where, 'id'), `rule '${rule.id}' can never change a decision: every task it selects is always prohibited by another rule`, { ruleId: rule.id });
+  }
+}
+
+/**
+ * A hand-written state rule that says again what the state's delegation provision says (the same
+ * delegators over every category the provision covers): the provision is the one place for it.
+ */
+function restatedDelegation(state: StateDef, rules: readonly RuleRecord[], at: (kind: string, id: string) => Origin | undefined, reporter: Reporter): void {
+  const d = state.delegation;
+  if (!d || d.none || !d.delegators) return;
+  const categories = d.categories ?? STATE_GOVERNED_CATEGORIES;
+  const same = (ids: readonly string[]) => ids.length === d.delegators!.length && ids.every((id) => d.delegators!.includes(id));
+  for (const rule of rules) {
+    if (rule.layer !== 'state' || rule.owner !== state.code || rule.id === delegationRuleId(state.code)) continue;
+    const coversAll = categories.every((c) => rule.appliesTo.categories?.includes(c));
+    const where = at('rule-at', rule.id);
+    if (where && coversAll && rule.requires?.some((r) => r.delegator && same(r.delegator.anyOf))) {
+      reporter.warning('restates-delegation', within(where, 'id'), `rule '${rule.id}' restates ${state.code}'s delegation provision; put what it adds in the \`delegation:\` block`, { ruleId: rule.id });
+    }
   }
 }

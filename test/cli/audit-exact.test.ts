@@ -80,11 +80,12 @@ rules sha256:RULES… · ma-check 0.0.0-test · a reference aid, not legal advic
 
 | verdict | line | staff | state | task | what decides it | determined by | sources |
 |---|--:|---|---|---|---|---|---|
-| **prohibited** | 4 | A-3 Cy Diaz | AK | \`im-injection\` | unmet: supervision at least direct | \`AK/injections-direct\` | \`src-a\` |
+| **prohibited** | 4 | A-3 Cy Diaz | AK | \`im-injection\` | unmet: supervision at least direct | \`AK/injections-direct\` | \`src-a\`, \`ak-definitions\` |
 
 ## Sources
 
-- \`src-a\`: Publisher A, Source A, 1.1, 2020 https://example.org/a
+- \`src-a\`: official · Publisher A, Source A, 1.1, 2020 https://example.org/a
+- \`ak-definitions\`: official · Publisher A, Alaska definitions (a state's own source) https://example.org/ak-definitions
 `);
   });
 

@@ -51,3 +51,62 @@ describe('main (in process)', () => {
     expect(await main(['check', '--help'], memoryIo(), install)).toBe(0);
   });
 });
+
+describe('source quality on the command line (in process, shipped rules)', () => {
+  test('sources --stats --format json: every jurisdiction and the overall figures', async () => {
+    const io = memoryIo();
+    expect(await main(['sources', '--stats', '--format', 'json', '--as-of', '2026-12-07'], io, install)).toBe(0);
+    const { report } = JSON.parse(io.stdout);
+    expect(report.states).toHaveLength(51);
+    expect(report.profile).toEqual({ credentials: ['CMA'], supervision: 'direct', delegator: 'physician' });
+    const { overall } = report;
+    expect(Object.keys(overall.citations)).toEqual(['official', 'copy', 'commentary']);
+    expect(overall.lawRulesOfficialText).toBeLessThanOrEqual(overall.lawRulesOfficial);
+    expect(overall.stateDetermined).toBe(report.states.reduce((n: number, s: { stateDetermined: number }) => n + s.stateDetermined, 0));
+    expect(overall.stateGoverned).toBe(51 * 29);
+  });
+
+  test('sources --stats as text names the measuring profile and the overall lines', async () => {
+    const io = memoryIo();
+    expect(await main(['sources', '--stats', '--as-of', '2026-12-07'], io, install)).toBe(0);
+    expect(io.stdout).toContain('decisions measured for a CMA under direct supervision, delegated by a physician');
+    expect(io.stdout).toMatch(/\nstate law rules +\d+: \d+ cite an official source \([\d.]+%\), \d+ the official text of the law/);
+    expect(io.stdout).toMatch(/\nOH +\S+ +\d+ +\d+ +\d+ +\d+ +\d+\/\d+ +\d+\/\d+ +\d+\/29 +provision +2026-12-07\n/);
+  });
+
+  test('sources --state lists one state’s citations with their kind of source; misuse is a usage error', async () => {
+    const io = memoryIo();
+    expect(await main(['sources', '--state', 'Ohio', '--format', 'csv'], io, install)).toBe(0);
+    expect(io.stdout.split('\n')[0]).toBe('id,source,kind,read,section or title');
+    expect(io.stdout).toMatch(/\noh-oac-4731-23-02,official,board-rule,2026-12-07,/);
+    const usage = memoryIo();
+    expect(await main(['sources', '--stats', '--state', 'OH'], usage, install)).toBe(64);
+    expect(await main(['sources', '--stats', '--as-of', '2026-02-30'], memoryIo(), install)).toBe(64);
+  });
+
+  test('states: the official-law and state-determined columns', async () => {
+    const io = memoryIo();
+    expect(await main(['states', '--format', 'json', '--as-of', '2026-12-07'], io, install)).toBe(0);
+    const oh = JSON.parse(io.stdout).states.find((s: { code: string }) => s.code === 'OH');
+    expect(oh).toMatchObject({ coverage: 'reviewed', delegation: 'provision', stateGoverned: 29 });
+    expect(oh.stateDetermined).toBeGreaterThan(20);
+    const text = memoryIo();
+    expect(await main(['states', '--as-of', '2026-12-07'], text, install)).toBe(0);
+    expect(text.stdout.split('\n')[0]).toMatch(/^code +name +coverage +reviewed +rules +official law +state-determined$/);
+  });
+
+  test('state XX shows the delegation finding, and each source with its kind', async () => {
+    const io = memoryIo();
+    expect(await main(['state', 'AL'], io, install)).toBe(0);
+    expect(io.stdout).toMatch(/\nDelegation +no general provision found \[(high|medium)\]/);
+    expect(io.stdout).toMatch(/\nSources +\d+ official, \d+ cop(y|ies), \d+ commentary\n/);
+    expect(io.stdout).toMatch(/\[al-code-34-24-51\] official · /);
+  });
+
+  test('a decision marks each source with its kind', async () => {
+    const io = memoryIo();
+    await main(['topical-medication', '--state', 'OH', '--cert', 'CMA', '--supervision', 'general', '--delegator', 'physician', '--as-of', '2026-12-07'], io, install);
+    expect(io.stdout).toMatch(/\[oh-oac-4731-23-02\] official · State of Ohio/);
+    expect(io.stdout).not.toMatch(/^PROHIBITED/m);
+  });
+});

@@ -1,8 +1,13 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { deriveCoverage, isOfficialLawText } from '../../src/domain/source-quality.js';
 import type { Delegation } from '../../src/domain/schema/files.js';
 import { delegationRule } from '../../src/rules/delegation-rule.js';
+import { loadRules } from '../../src/rules/load-rules.js';
 import { decide, minimal } from '../helpers/load.js';
+import { FIXTURES, MINIMAL } from '../helpers/paths.js';
 
 const provision = (over: Partial<Delegation> = {}): Delegation => ({ summary: 'S.', confidence: 'high', cites: ['src-a'], delegators: ['physician', 'pa'], ...over });
 
@@ -70,7 +75,8 @@ describe('coverage, derived from the sources', () => {
   const citations: Record<string, { kind: 'statute' | 'agency-guidance'; source: 'official' | 'copy' }> = { off: official, cp: copy, gd: guidance };
   const lookup = (id: string) => citations[id];
 
-  test.each([
+  type Row = [string, { cites: string[] } | undefined, { basis: 'law' | 'guidance'; cites: string[] }[], string];
+  test.each<Row>([
     ['no rule and no delegation block', undefined, [], 'none'],
     ['delegation and every law rule on official law text', { cites: ['off'] }, [{ basis: 'law', cites: ['off', 'cp'] }], 'reviewed'],
     ['a finding on a board page, law rules on official text', { cites: ['gd'] }, [{ basis: 'law', cites: ['off'] }], 'reviewed'],
@@ -79,7 +85,7 @@ describe('coverage, derived from the sources', () => {
     ['a guidance rule on a copy does not count against it', { cites: ['off'] }, [{ basis: 'guidance', cites: ['cp'] }], 'reviewed'],
     ['rules but no delegation block', undefined, [{ basis: 'law', cites: ['off'] }], 'partial'],
     ['a delegation block on a copy', { cites: ['cp'] }, [{ basis: 'law', cites: ['off'] }], 'partial'],
-  ] as const)('%s: %s', (_name, delegation, rules, level) => {
+  ])('%s: %s', (_name, delegation, rules, level) => {
     expect(deriveCoverage(delegation, rules, lookup)).toBe(level);
   });
 
@@ -94,5 +100,20 @@ describe('coverage, derived from the sources', () => {
     expect(rs.states.get('AK')).toMatchObject({ coverage: 'reviewed', reviewed: '2026-12-01' });
     expect(rs.states.get('CT')).toMatchObject({ coverage: 'partial', reviewed: '2026-11-25' });
     expect(rs.states.get('NV')).toMatchObject({ coverage: 'partial', reviewed: '2026-12-01' });
+  });
+});
+
+describe('validate warns about a rule that restates the delegation provision', () => {
+  test('same delegators over every category the provision covers', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ma-check-restates-'));
+    try {
+      cpSync(MINIMAL, root, { recursive: true });
+      cpSync(join(FIXTURES, 'lint', 'restates-delegation'), root, { recursive: true });
+      const result = loadRules({ root, cwd: root, lint: { today: '2026-12-07', maxAgeMonths: 24 } });
+      const found = result.diagnostics.filter((d) => d.code === 'restates-delegation').map((d) => `${d.file}:${d.line} ${d.ruleId}`);
+      expect(found).toEqual(['states/AK.yaml:16 AK/physicians-and-pas-delegate']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

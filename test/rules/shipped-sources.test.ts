@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { STATES } from '../../src/domain/jurisdictions.js';
 import type { ConditionTree } from '../../src/domain/decision.js';
@@ -7,7 +9,9 @@ import { SUPERVISION_LEVELS, supervisionRank } from '../../src/domain/vocabulary
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { dataReport } from '../../src/evaluate/source-stats.js';
 import { supervisionTerms } from '../../src/rules/supervision-terms.js';
+import { isOfficialLawText } from '../../src/domain/source-quality.js';
 import { shipped } from '../helpers/load.js';
+import { SHIPPED_RULES } from '../helpers/paths.js';
 
 const AS_OF = '2026-12-07';
 
@@ -28,6 +32,18 @@ describe('the shipped rules’ sources (issue #8)', () => {
     expect(overall.lawRulesOfficial / overall.lawRules).toBeGreaterThanOrEqual(0.85);
     expect(overall.lawRulesOfficialText / overall.lawRules).toBeGreaterThanOrEqual(0.65);
     expect(overall.stateDetermined / overall.stateGoverned).toBeGreaterThanOrEqual(0.85);
+  });
+
+  test('every law rule without the official text of its law has a research note saying what was searched', () => {
+    const rs = shipped();
+    const missing = [...rs.rules.values()]
+      .filter((r) => r.layer === 'state' && r.basis === 'law' && !r.cites.some((id) => isOfficialLawText(rs.citations.get(id)!)))
+      .filter((r) => {
+        const note = join(SHIPPED_RULES, 'research', `official-${r.owner}.md`);
+        return !existsSync(note) || !readFileSync(note, 'utf8').includes(r.id);
+      })
+      .map((r) => r.id);
+    expect(missing).toEqual([]);
   });
 
   test('review dates say what was re-read: more than one day', () => {

@@ -5,13 +5,20 @@ import { type CheckReport, countBySeverity } from './report.js';
 /** Source lines by file, for code frames; files the caller could not read are simply absent. */
 export type SourceLines = ReadonlyMap<string, readonly string[]>;
 
-/** The offending line with a caret under the range, as compilers print it. */
+/** How much of a source line a code frame shows: a minified file's one line must not flood the terminal. */
+const FRAME_WIDTH = 120;
+
+/** The offending line with a caret under the range, as compilers print it; a long line is cut to a window around the range. */
 function codeFrame(d: Diagnostic, sources: SourceLines, paint: Paint): string[] {
-  const line = sources.get(d.file)?.[d.line - 1];
-  if (line === undefined) return [];
-  const width = d.endLine === d.line ? Math.max(1, d.endColumn - d.column) : Math.max(1, line.length - d.column + 1);
+  const full = sources.get(d.file)?.[d.line - 1];
+  if (full === undefined) return [];
+  const width = d.endLine === d.line ? Math.max(1, d.endColumn - d.column) : Math.max(1, full.length - d.column + 1);
+  const start = full.length > FRAME_WIDTH ? Math.max(0, d.column - 1 - 20) : 0;
+  const cut = full.slice(start, start + FRAME_WIDTH);
+  const line = `${start > 0 ? '…' : ''}${cut}${start + FRAME_WIDTH < full.length ? '…' : ''}`;
+  const caretAt = d.column - 1 - start + (start > 0 ? 1 : 0);
   const gutter = String(d.line).padStart(5);
-  return [`${paint.dim(`${gutter} |`)} ${line}`, `${paint.dim(`${' '.repeat(5)} |`)} ${' '.repeat(Math.max(0, d.column - 1))}${paint.red('^'.repeat(Math.min(width, 80)))}`];
+  return [`${paint.dim(`${gutter} |`)} ${line}`, `${paint.dim(`${' '.repeat(5)} |`)} ${' '.repeat(Math.max(0, caretAt))}${paint.red('^'.repeat(Math.min(width, FRAME_WIDTH - (caretAt - (start > 0 ? 1 : 0)))))}`];
 }
 
 /** `--format text`: grouped by file, `file:line:col  severity  message  code`, a code frame, a summary line. */
