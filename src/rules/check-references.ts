@@ -7,6 +7,7 @@ import { type Origins, originKey } from './link.js';
 import { selectTasks } from '../domain/select-tasks.js';
 import { checkSupersedes } from './check-supersedes.js';
 import { supervisionTerms } from './supervision-terms.js';
+import { noProvisionRuleId } from './delegation-rule.js';
 
 /** Words the command line owns: no task id or alias may take one (DESIGN §5). */
 export const RESERVED_NAMES = ['check', 'tasks', 'credentials', 'states', 'state', 'validate', 'test', 'schema', 'audit', 'help', 'matrix', 'map', 'docs', 'export', 'diff', 'sources'];
@@ -103,6 +104,8 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
     const file: Origin = { ...at('state', state.code), path: [] };
     state.delegation?.delegators?.forEach((role, i) => ref('unknown-role', 'delegator role', known.roles, role, within(file, 'delegation', 'delegators', i)));
     state.definitions?.forEach((d, i) => cites(d.cites, within(file, 'definitions', i, 'cites')));
+    // A finding whose every task another rule addresses builds no rule; its sources are checked here instead.
+    if (state.delegation?.none && !data.rules.some((r) => r.id === noProvisionRuleId(state.code))) cites(state.delegation.cites, within(file, 'delegation', 'cites'));
     state.notes?.forEach((note, i) => cites(note.cites, within(file, 'notes', i, 'cites')));
     state.conflicts?.forEach((c, i) => cites(c.cites, within(file, 'conflicts', i, 'cites')));
   }
