@@ -122,6 +122,10 @@ describe('evaluate with an organization overlay', () => {
     expect(decide(withOverlay(), { task: 'iv-insertion', states: ['CT'] }).verdict).toBe('discouraged');
   });
 
+  test('an overlay citation written without a source is the organization’s own, official text', () => {
+    expect(withOverlay().citations.get('clinic-policy-manual')?.source).toBe('official');
+  });
+
   test('overlays change the digest', () => {
     expect(withOverlay().digest).not.toBe(minimal().digest);
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SUPERVISION_LEVELS } from '../vocabulary.js';
-import { Cites, Conflict, IsoDate, KebabId, Note, RuleConfidence, StateCode } from './common.js';
+import { Cites, Conflict, IsoDate, KebabId, Note, RuleConfidence, SourceQuality, StateCode } from './common.js';
 import { Citation, ConditionDef, Credential, Training } from './definitions.js';
 import { Requirement } from './requirement.js';
 import { Except, SelectingRule, TaskRule } from './rule.js';
@@ -109,7 +109,8 @@ export const OverlayFile = z.strictObject({
  * with ids prefixed by the overlay's name.
  */
 export const OverlayRulesFile = z.strictObject({
-  citations: z.array(Citation).optional(),
+  /** An organization's own policy is the official text of that policy: `source` defaults to `official`, so overlays written before it existed still load. */
+  citations: z.array(Citation.extend({ source: SourceQuality.default('official') })).optional(),
   conditions: z.array(ConditionDef).optional(),
   trainings: z.array(Training).optional(),
   rules: z.array(SelectingRule).default([]),
