@@ -25,6 +25,8 @@ export type RuleRecord = SelectingRule & {
   layer: Layer;
   /** `US` for national rules, the state code, or the overlay name. */
   owner: string;
+  /** Sources of the state's supervision definitions the rule names, beyond its own `cites`. */
+  definitionCites?: string[];
 };
 
 /**

@@ -40,8 +40,8 @@ export const PRIMARY_CITATION_KINDS: readonly CitationKind[] = ['statute', 'regu
  * Who published the text a citation points at: the law's or board's own publisher, a faithful
  * third-party copy of such a text, or anything else (counsel articles, schools, societies, blogs).
  */
-export const SOURCE_QUALITIES = ['official', 'copy', 'commentary'] as const;
-export type SourceQuality = (typeof SOURCE_QUALITIES)[number];
+export const CITATION_SOURCES = ['official', 'copy', 'commentary'] as const;
+export type CitationSource = (typeof CITATION_SOURCES)[number];
 
 /** Kinds that are the text of the law itself (not a board's guidance about it). */
 export const LAW_TEXT_KINDS: readonly CitationKind[] = ['statute', 'regulation', 'board-rule'];

@@ -49,7 +49,7 @@ function buildPlan(ruleSet: RuleSet, task: TaskDef, state: string | null, asOf: 
     const live = active.has(rule);
     const replaced = live ? (supersededBy.get(rule.id) ?? null) : null;
     return {
-      rule, id: rule.id, layer: rule.layer, basis: rule.basis, confidence: rule.confidence, summary: rule.summary, cites: rule.cites,
+      rule, id: rule.id, layer: rule.layer, basis: rule.basis, confidence: rule.confidence, summary: rule.summary, cites: rule.definitionCites ? [...rule.cites, ...rule.definitionCites] : rule.cites,
       inForce: live, supersededBy: replaced, live: live && !replaced, supplied: null,
     };
   });

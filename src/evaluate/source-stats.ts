@@ -1,9 +1,10 @@
 import { STATES } from '../domain/jurisdictions.js';
 import type { Query } from '../domain/query.js';
-import type { RuleRecord, RuleSet } from '../domain/rule-set.js';
+import type { RuleSet } from '../domain/rule-set.js';
 import type { Citation } from '../domain/schema/definitions.js';
-import { isOfficialLawText } from '../domain/source-quality.js';
-import { type CoverageLevel, SOURCE_QUALITIES, STATE_GOVERNED_CATEGORIES, type SourceQuality } from '../domain/vocabulary.js';
+import { isOfficialLawText } from '../domain/official-law-text.js';
+import { stateCitationIds, stateReviewDays } from '../domain/state-sources.js';
+import { type CoverageLevel, CITATION_SOURCES, STATE_GOVERNED_CATEGORIES, type CitationSource } from '../domain/vocabulary.js';
 import { evaluate } from './evaluate.js';
 
 /**
@@ -19,7 +20,7 @@ export interface SourceStats {
   name: string;
   coverage: CoverageLevel;
   /** Citations the state's rules, delegation, definitions, notes and conflicts use, by kind of source. */
-  citations: Record<SourceQuality, number>;
+  citations: Record<CitationSource, number>;
   /** Law-basis rules of the state (the delegation rule among them). */
   lawRules: number;
   /** Law rules citing at least one official source (the law's publisher or the board itself). */
@@ -37,23 +38,11 @@ export interface SourceStats {
   reviewDays: string[];
 }
 
-const countBy = (citations: readonly Citation[]): Record<SourceQuality, number> => {
-  const out = Object.fromEntries(SOURCE_QUALITIES.map((q) => [q, 0])) as Record<SourceQuality, number>;
+const countBy = (citations: readonly Citation[]): Record<CitationSource, number> => {
+  const out = Object.fromEntries(CITATION_SOURCES.map((q) => [q, 0])) as Record<CitationSource, number>;
   for (const c of citations) out[c.source]++;
   return out;
 };
-
-/** Every citation id a state's own data uses. */
-function stateCitationIds(ruleSet: RuleSet, code: string, rules: readonly RuleRecord[]): Set<string> {
-  const state = ruleSet.states.get(code);
-  return new Set([
-    ...rules.flatMap((r) => [...r.cites, ...(r.notes ?? []).flatMap((n) => n.cites)]),
-    ...(state?.delegation?.cites ?? []),
-    ...(state?.definitions ?? []).flatMap((d) => d.cites),
-    ...(state?.notes ?? []).flatMap((n) => n.cites),
-    ...(state?.conflicts ?? []).flatMap((c) => c.cites),
-  ]);
-}
 
 /** Source statistics for one jurisdiction, deciding the fixed profile's state-governed tasks as of a date. */
 export function sourceStats(ruleSet: RuleSet, code: string, asOf: string): SourceStats {
@@ -61,7 +50,7 @@ export function sourceStats(ruleSet: RuleSet, code: string, asOf: string): Sourc
   const rules = ruleSet.data.rules.filter((r) => r.layer === 'state' && r.owner === code);
   const citation = (id: string) => ruleSet.citations.get(id);
   const cited = (ids: readonly string[]) => ids.flatMap((id) => citation(id) ?? []);
-  const citations = [...stateCitationIds(ruleSet, code, rules)].flatMap((id) => citation(id) ?? []);
+  const citations = stateCitationIds(state, rules).flatMap((id) => citation(id) ?? []);
   const law = rules.filter((r) => r.basis === 'law');
 
   const governed = [...ruleSet.tasks.values()].filter((t) => STATE_GOVERNED_CATEGORIES.includes(t.category));
@@ -74,7 +63,6 @@ export function sourceStats(ruleSet: RuleSet, code: string, asOf: string): Sourc
     if (decision.determinedBy.some((id) => id.startsWith(`${code}/`) && id !== `${code}/coverage-gap`)) determined++;
   }
 
-  const days = [...new Set([...citations.map((c) => c.reviewed), ...rules.flatMap((r) => r.reviewed ?? [])])].sort();
   return {
     code,
     name: state?.name ?? STATES[code] ?? code,
@@ -87,7 +75,7 @@ export function sourceStats(ruleSet: RuleSet, code: string, asOf: string): Sourc
     delegation: state?.delegation ? (state.delegation.none ? 'none' : 'provision') : 'missing',
     stateDetermined: determined,
     stateGoverned: canAsk ? governed.length : 0,
-    reviewDays: days,
+    reviewDays: stateReviewDays(state, rules, citation),
   };
 }
 
@@ -98,7 +86,7 @@ export interface DataReport {
   states: SourceStats[];
   overall: {
     /** Every citation of the rule set, counted once, by kind of source. */
-    citations: Record<SourceQuality, number>;
+    citations: Record<CitationSource, number>;
     lawRules: number;
     lawRulesOfficial: number;
     lawRulesOfficialText: number;

@@ -4,6 +4,7 @@ import type { RuleSet } from '../domain/rule-set.js';
 import type { Citation, Credential } from '../domain/schema/definitions.js';
 import type { Requirement } from '../domain/schema/requirement.js';
 import { selectTasks } from '../domain/select-tasks.js';
+import { stateCitationIds } from '../domain/state-sources.js';
 import type { Conflict, Note } from '../domain/schema/common.js';
 import type { SupervisionDefinition } from '../domain/schema/files.js';
 import type { CoverageLevel } from '../domain/vocabulary.js';
@@ -67,13 +68,7 @@ export function stateProfile(ruleSet: RuleSet, code: string): StateProfile {
   const credentials = ruleSet.data.credentials
     .filter((c) => c.jurisdiction === code || named.has(c.id))
     .map(({ id, name, issuer, scope }) => ({ id, name, issuer, scope }));
-  const citeIds = new Set([
-    ...rules.flatMap((r) => [...r.cites, ...(r.notes ?? []).flatMap((n) => n.cites)]),
-    ...(state?.delegation?.cites ?? []),
-    ...(state?.definitions ?? []).flatMap((d) => d.cites),
-    ...(state?.notes ?? []).flatMap((n) => n.cites),
-    ...(state?.conflicts ?? []).flatMap((c) => c.cites),
-  ]);
+  const citeIds = stateCitationIds(state, rules);
   const d = state?.delegation;
   return {
     code,
@@ -101,6 +96,6 @@ export function stateProfile(ruleSet: RuleSet, code: string): StateProfile {
     })),
     notes: state?.notes ?? [],
     conflicts: state?.conflicts ?? [],
-    citations: [...citeIds].flatMap((id) => ruleSet.citations.get(id) ?? []),
+    citations: citeIds.flatMap((id) => ruleSet.citations.get(id) ?? []),
   };
 }

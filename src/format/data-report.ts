@@ -1,5 +1,5 @@
 import type { DataReport, SourceStats } from '../evaluate/source-stats.js';
-import { SOURCE_QUALITIES } from '../domain/vocabulary.js';
+import { CITATION_SOURCES } from '../domain/vocabulary.js';
 import { markdownTable, textTable } from './table-text.js';
 import { stringify } from 'csv-stringify/sync';
 
@@ -24,9 +24,9 @@ const row = (s: SourceStats): string[] => [
 /** The overall figures as sentences, for people. */
 function overallLines(report: DataReport): string[] {
   const o = report.overall;
-  const citations = SOURCE_QUALITIES.reduce((n, q) => n + o.citations[q], 0);
+  const citations = CITATION_SOURCES.reduce((n, q) => n + o.citations[q], 0);
   return [
-    `citations         ${citations}: ${SOURCE_QUALITIES.map((q) => `${o.citations[q]} ${q} (${pct(o.citations[q], citations)})`).join(', ')}`,
+    `citations         ${citations}: ${CITATION_SOURCES.map((q) => `${o.citations[q]} ${q} (${pct(o.citations[q], citations)})`).join(', ')}`,
     `state law rules   ${o.lawRules}: ${o.lawRulesOfficial} cite an official source (${pct(o.lawRulesOfficial, o.lawRules)}), ${o.lawRulesOfficialText} the official text of the law (${pct(o.lawRulesOfficialText, o.lawRules)}), ${o.lawRulesCommentaryOnly.length} rest on commentary alone${o.lawRulesCommentaryOnly.length ? ` (${o.lawRulesCommentaryOnly.join(', ')})` : ''}`,
     `delegation        ${o.delegation.provision} provisions, ${o.delegation.none} cited findings that none exists, ${o.delegation.missing} not researched`,
     `state-determined  ${o.stateDetermined} of ${o.stateGoverned} clinical, laboratory, imaging and specialized decisions (${pct(o.stateDetermined, o.stateGoverned)})`,
@@ -47,8 +47,15 @@ export function dataReportMarkdown(report: DataReport): string {
   return [`## ${title(report)}`, '', ...overallLines(report).map((l) => `- ${l.replace(/\s{2,}/, ': ')}`), '', markdownTable(HEADER, report.states.map(row))].join('\n');
 }
 
+/** CSV columns: counts only, since a spreadsheet reads "3/5" as a date. */
+const CSV_HEADER = ['code', 'coverage', 'official', 'copy', 'commentary', 'law_rules', 'law_rules_official_source', 'law_rules_official_law_text', 'state_determined', 'state_governed', 'delegation', 'last_read'];
+const csvRow = (s: SourceStats): (string | number)[] => [
+  s.code, s.coverage, s.citations.official, s.citations.copy, s.citations.commentary, s.lawRules, s.lawRulesOfficial, s.lawRulesOfficialText,
+  s.stateDetermined, s.stateGoverned, s.delegation, s.reviewDays.at(-1) ?? '',
+];
+
 /** `ma-check sources --stats --format csv`: one row per jurisdiction. */
-export const dataReportCsv = (report: DataReport): string => stringify([HEADER, ...report.states.map(row)], { escape_formulas: true });
+export const dataReportCsv = (report: DataReport): string => stringify([CSV_HEADER, ...report.states.map(csvRow)], { escape_formulas: true });
 
 /** `ma-check sources --stats --format json`. */
 export const dataReportJson = (report: DataReport): string => `${JSON.stringify({ schemaVersion: 1, report }, null, 2)}\n`;

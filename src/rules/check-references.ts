@@ -115,12 +115,17 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
   for (const rule of data.rules) checkRule(rule, at('rule-at', rule.id));
   checkSupersedes(data.rules, (id) => at('rule-at', id), reporter, !incomplete.has('rule'));
 
+  /** A rule built from a state's `delegation:` block is located at the block. */
+  function isBuilt(where: Origin): boolean {
+    return where.path.length === 1 && where.path[0] === 'delegation';
+  }
+
   /**
    * Where a rule's i-th requirement was written. A rule built from a state's `delegation:` block has
    * the delegator entry first (written as `delegators`), then the block's own `requires`.
    */
   function requiresAt(rule: RuleRecord, where: Origin, i: number): Origin | undefined {
-    const built = where.path.length === 1 && where.path[0] === 'delegation';
+    const built = isBuilt(where);
     const delegation = built ? data.states.find((s) => s.code === rule.owner)?.delegation : undefined;
     if (!built) return within(where, 'requires', i);
     // A finding's only requirement is the loader's own condition: an unknown one is reported at `none`.
@@ -161,7 +166,7 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
       rule.appliesTo.tags?.forEach((id, i) => ref('unknown-tag', 'tag', known.tags, id, within(where, 'appliesTo', 'tags', i), ruleId));
       rule.except?.tasks?.forEach((id, i) => ref('unknown-task', 'task', known.tasks, id, within(where, 'except', 'tasks', i), ruleId));
       rule.except?.tags?.forEach((id, i) => ref('unknown-tag', 'tag', known.tags, id, within(where, 'except', 'tags', i), ruleId));
-      if (!incomplete.has('task') && !incomplete.has('tag') && selectTasks(rule, data.tasks).length === 0) reporter.error('empty-selection', within(where, 'appliesTo'), `rule '${ruleId}' selects no task`, { ruleId });
+      if (!incomplete.has('task') && !incomplete.has('tag') && selectTasks(rule, data.tasks).length === 0) reporter.error('empty-selection', isBuilt(where) ? within(where, 'categories') : within(where, 'appliesTo'), `rule '${ruleId}' selects no task`, { ruleId });
     }
     rule.states?.forEach((code, i) => isStateCode(code) || reporter.error('invalid-state-code', within(where, 'states', i), `'${code}' is not a US state or DC code`, { ruleId }));
     rule.requires?.forEach((req, i) => {

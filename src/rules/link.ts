@@ -3,10 +3,11 @@ import type { Citation, CitationsFile, ConditionsFile, CredentialsFile, RolesFil
 import type { NationalFile, OverlayFile, OverlayRulesFile, StateFile, TaskFile } from '../domain/schema/files.js';
 import type { SelectingRule } from '../domain/schema/rule.js';
 import { NATIONAL, isStateCode } from '../domain/jurisdictions.js';
-import { deriveCoverage } from '../domain/source-quality.js';
-import { delegationRule, noProvisionRuleId } from './delegation-rule.js';
+import { delegationRule, delegationRuleId, noProvisionRuleId } from './delegation-rule.js';
+import { deriveCoverage } from './state-coverage.js';
 import { selectTasks } from '../domain/select-tasks.js';
 import { withDefinitionSources } from './supervision-terms.js';
+import { stateReviewDays } from '../domain/state-sources.js';
 import type { SourceKind } from './list-sources.js';
 import type { SourceMap } from './source-map.js';
 import { type Origin, type Reporter, within } from './reporter.js';
@@ -102,15 +103,13 @@ export function link(files: readonly ValidFile[], reporter: Reporter, incomplete
         state.definitions?.forEach((d, i) => claim(`definition:${state.code}`, d.id, within(at, 'definitions', i, 'id')));
         if (claim('state', state.code, within(at, 'code'))) stateFiles.push(f.data as StateFile);
         const built = state.delegation && delegationRule(state.code, state.delegation);
-        if (built) {
-          const restated = rules.findIndex((r) => r.id === built.id);
-          if (restated >= 0) {
-            reporter.error('delegation-restated', within(at, 'rules', restated, 'id'), `rule '${built.id}' is built from the \`delegation:\` block; remove this hand-written copy`, { ruleId: built.id });
-          }
-          addRule(withDefinitionSources(built, state.definitions), within(at, 'delegation'), 'state', state.code);
-        }
+        // With a delegation block, both ids it can build are its own, whichever it builds.
+        const reserved = state.delegation ? [delegationRuleId(state.code), noProvisionRuleId(state.code)] : [];
+        if (built) addRule(withDefinitionSources(built, state.definitions), within(at, 'delegation'), 'state', state.code);
         rules.forEach((rule, i) => {
-          if (rule.id !== built?.id) addRule(withDefinitionSources(rule, state.definitions), within(at, 'rules', i), 'state', state.code);
+          if (reserved.includes(rule.id)) {
+            reporter.error('delegation-restated', within(at, 'rules', i, 'id'), `rule '${rule.id}' belongs to the \`delegation:\` block; put what it says there and remove this rule`, { ruleId: rule.id });
+          } else addRule(withDefinitionSources(rule, state.definitions), within(at, 'rules', i), 'state', state.code);
         });
         break;
       }
@@ -139,7 +138,7 @@ export function link(files: readonly ValidFile[], reporter: Reporter, incomplete
       }
     }
   }
-  narrowFindings(data, stateFiles);
+  narrowNoProvisionFindings(data, stateFiles);
   data.states = stateFiles.map((file) => stateDef(file, data.rules, data.citations));
   checkRuleSet(data, origins, reporter, incomplete);
   if (lint) lintRuleSet(data, origins, reporter, lint);
@@ -149,9 +148,11 @@ export function link(files: readonly ValidFile[], reporter: Reporter, incomplete
 /**
  * A finding that a state has no delegation provision speaks for the tasks its other rules leave
  * alone: a task a state rule addresses (an x-ray permit, a phlebotomy registration) is answered by
- * that rule. A rule with an end date does not count, since it may not be in force.
+ * that rule. A rule with an end date does not count, since the finding must answer after it. A rule
+ * that starts on a date does: before that day the task falls back to the evaluator's coverage gap,
+ * which is just as conditional (the loader has no clock to do better).
  */
-function narrowFindings(data: RuleData, stateFiles: readonly StateFile[]): void {
+function narrowNoProvisionFindings(data: RuleData, stateFiles: readonly StateFile[]): void {
   for (const state of stateFiles) {
     if (!state.delegation?.none) continue;
     const at = data.rules.findIndex((r) => r.id === noProvisionRuleId(state.code));
@@ -171,22 +172,12 @@ function stateDef(file: StateFile, rules: readonly RuleRecord[], citations: read
   const { rules: _rules, credentials: _c, trainings: _t, conditions: _d, citations: _s, ...state } = file;
   const own = rules.filter((r) => r.layer === 'state' && r.owner === state.code);
   const byId = new Map(citations.map((c) => [c.id, c]));
-  const citeIds = [
-    ...own.flatMap((r) => [...r.cites, ...(r.notes ?? []).flatMap((n) => n.cites)]),
-    ...(state.delegation?.cites ?? []),
-    ...(state.definitions ?? []).flatMap((d) => d.cites),
-    ...(state.notes ?? []).flatMap((n) => n.cites),
-  ];
-  const dates = [
-    ...citeIds.flatMap((id) => byId.get(id)?.reviewed ?? []),
-    ...own.flatMap((r) => r.reviewed ?? []),
-    ...(state.definitions ?? []).flatMap((d) => d.reviewed ?? []),
-  ];
+  const days = stateReviewDays(state, own, (id) => byId.get(id));
   const provision = state.delegation && !state.delegation.none ? state.delegation : undefined;
   return {
     ...state,
-    coverage: deriveCoverage(state.delegation, own, (id) => byId.get(id)),
-    reviewed: dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : null,
+    coverage: deriveCoverage(state.code, state.delegation, own, (id) => byId.get(id)),
+    reviewed: days.at(-1) ?? null,
     delegators: provision?.delegators ?? [],
   };
 }

@@ -12,13 +12,14 @@ export function supervisionTerms(reqs: readonly Requirement[] | undefined, path:
 }
 
 /**
- * A state rule with the sources of the supervision definitions it relies on added to its own, so a
- * decision that turns on the level shows where the level comes from.
+ * A state rule with the sources of the supervision definitions it relies on, kept apart from the
+ * sources it was written with (`definitionCites`): decisions show both, so an answer that turns on
+ * the level shows where it comes from, while checks and source statistics read only what the rule's
+ * author cited.
  */
-export function withDefinitionSources<R extends SelectingRule>(rule: R, definitions: readonly SupervisionDefinition[] | undefined): R {
+export function withDefinitionSources<R extends SelectingRule>(rule: R, definitions: readonly SupervisionDefinition[] | undefined): R & { definitionCites?: string[] } {
   if (!definitions?.length) return rule;
   const used = [...supervisionTerms(rule.requires, []), ...supervisionTerms(rule.unless, [])].map((t) => t.term);
-  const extra = definitions.filter((d) => used.includes(d.id)).flatMap((d) => d.cites);
-  const cites = [...new Set([...rule.cites, ...extra])];
-  return cites.length === rule.cites.length ? rule : { ...rule, cites };
+  const extra = [...new Set(definitions.filter((d) => used.includes(d.id)).flatMap((d) => d.cites))].filter((id) => !rule.cites.includes(id));
+  return extra.length === 0 ? rule : { ...rule, definitionCites: extra };
 }

@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { deriveCoverage, isOfficialLawText } from '../../src/domain/source-quality.js';
+import { isOfficialLawText } from '../../src/domain/official-law-text.js';
+import { deriveCoverage } from '../../src/rules/state-coverage.js';
 import type { Delegation } from '../../src/domain/schema/files.js';
 import { delegationRule } from '../../src/rules/delegation-rule.js';
 import { loadRules } from '../../src/rules/load-rules.js';
@@ -63,8 +64,9 @@ describe('delegation in a loaded rule set', () => {
     expect(d.rules.map((r) => r.id)).not.toContain('NV/no-delegation-provision');
   });
 
-  test('a supervision term brings its definition’s source into the rule', () => {
-    expect(minimal().rules.get('AK/injections-direct')?.cites).toEqual(['src-a', 'ak-definitions']);
+  test('a supervision term brings its definition’s source, kept apart from what the rule cites itself', () => {
+    const rule = minimal().rules.get('AK/injections-direct');
+    expect([rule?.cites, rule?.definitionCites]).toEqual([['src-a'], ['ak-definitions']]);
   });
 });
 
@@ -75,18 +77,20 @@ describe('coverage, derived from the sources', () => {
   const citations: Record<string, { kind: 'statute' | 'agency-guidance'; source: 'official' | 'copy' }> = { off: official, cp: copy, gd: guidance };
   const lookup = (id: string) => citations[id];
 
-  type Row = [string, { cites: string[] } | undefined, { basis: 'law' | 'guidance'; cites: string[] }[], string];
+  type Row = [string, { cites: string[] } | undefined, { id: string; basis: 'law' | 'guidance'; cites: string[] }[], string];
+  const block = (cites: string[]) => ({ id: 'NV/general-delegation', basis: 'law' as const, cites });
+  const finding = (cites: string[]) => ({ id: 'NV/no-delegation-provision', basis: 'law' as const, cites });
   test.each<Row>([
-    ['no rule and no delegation block', undefined, [], 'none'],
-    ['delegation and every law rule on official law text', { cites: ['off'] }, [{ basis: 'law', cites: ['off', 'cp'] }], 'reviewed'],
-    ['a finding on a board page, law rules on official text', { cites: ['gd'] }, [{ basis: 'law', cites: ['off'] }], 'reviewed'],
-    ['a law rule on a copy only', { cites: ['off'] }, [{ basis: 'law', cites: ['cp'] }], 'partial'],
-    ['a law rule on board guidance only (official, but not the law itself)', { cites: ['off'] }, [{ basis: 'law', cites: ['gd'] }], 'partial'],
-    ['a guidance rule on a copy does not count against it', { cites: ['off'] }, [{ basis: 'guidance', cites: ['cp'] }], 'reviewed'],
-    ['rules but no delegation block', undefined, [{ basis: 'law', cites: ['off'] }], 'partial'],
-    ['a delegation block on a copy', { cites: ['cp'] }, [{ basis: 'law', cites: ['off'] }], 'partial'],
+    ['no rule', undefined, [], 'none'],
+    ['delegation and every other law rule on official law text', { cites: ['off'] }, [block(['off']), { id: 'NV/x', basis: 'law', cites: ['off', 'cp'] }], 'reviewed'],
+    ['a finding on a board page (its rule is judged as the block), law rules on official text', { cites: ['gd'] }, [finding(['gd']), { id: 'NV/x', basis: 'law', cites: ['off'] }], 'reviewed'],
+    ['a law rule on a copy only', { cites: ['off'] }, [block(['off']), { id: 'NV/x', basis: 'law', cites: ['cp'] }], 'partial'],
+    ['a law rule on board guidance only (official, but not the law itself)', { cites: ['off'] }, [{ id: 'NV/x', basis: 'law', cites: ['gd'] }], 'partial'],
+    ['a guidance rule on a copy does not count against it', { cites: ['off'] }, [block(['off']), { id: 'NV/x', basis: 'guidance', cites: ['cp'] }], 'reviewed'],
+    ['rules but no delegation block', undefined, [{ id: 'NV/x', basis: 'law', cites: ['off'] }], 'partial'],
+    ['a delegation block on a copy', { cites: ['cp'] }, [block(['cp']), { id: 'NV/x', basis: 'law', cites: ['off'] }], 'partial'],
   ])('%s: %s', (_name, delegation, rules, level) => {
-    expect(deriveCoverage(delegation, rules, lookup)).toBe(level);
+    expect(deriveCoverage('NV', delegation, rules, lookup)).toBe(level);
   });
 
   test('official law text is a statute, regulation or board rule from its publisher', () => {
@@ -103,15 +107,29 @@ describe('coverage, derived from the sources', () => {
   });
 });
 
-describe('validate warns about a rule that restates the delegation provision', () => {
-  test('same delegators over every category the provision covers', () => {
-    const root = mkdtempSync(join(tmpdir(), 'ma-check-restates-'));
+/** `# expect-warning: code[, code]` markers in a lint fixture's files, as `file:line code`. */
+function expectedWarnings(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.yaml'))
+    .flatMap((file) =>
+      readFileSync(join(folder, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (/# expect-warning: (.+)$/.exec(line)?.[1]!.split(',').map((code) => `${file.split(sep).join('/')}:${i + 1} ${code.trim()}`) ?? [])),
+    )
+    .sort();
+}
+
+describe('lint fixtures: the minimal rule set plus files that mark the warnings they must produce', () => {
+  const LINT = join(FIXTURES, 'lint');
+  test.each(readdirSync(LINT))('%s', (name) => {
+    const root = mkdtempSync(join(tmpdir(), 'ma-check-lint-'));
     try {
       cpSync(MINIMAL, root, { recursive: true });
-      cpSync(join(FIXTURES, 'lint', 'restates-delegation'), root, { recursive: true });
+      cpSync(join(LINT, name), root, { recursive: true });
       const result = loadRules({ root, cwd: root, lint: { today: '2026-12-07', maxAgeMonths: 24 } });
-      const found = result.diagnostics.filter((d) => d.code === 'restates-delegation').map((d) => `${d.file}:${d.line} ${d.ruleId}`);
-      expect(found).toEqual(['states/AK.yaml:16 AK/physicians-and-pas-delegate']);
+      expect(result.ok).toBe(true);
+      const found = result.diagnostics.filter((d) => d.severity === 'warning' && d.code !== 'missing-jurisdiction').map((d) => `${d.file}:${d.line} ${d.code}`).sort();
+      expect(found).toEqual(expectedWarnings(join(LINT, name)));
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -9,7 +9,7 @@ import { SUPERVISION_LEVELS, supervisionRank } from '../../src/domain/vocabulary
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { dataReport } from '../../src/evaluate/source-stats.js';
 import { supervisionTerms } from '../../src/rules/supervision-terms.js';
-import { isOfficialLawText } from '../../src/domain/source-quality.js';
+import { isOfficialLawText } from '../../src/domain/official-law-text.js';
 import { shipped } from '../helpers/load.js';
 import { SHIPPED_RULES } from '../helpers/paths.js';
 

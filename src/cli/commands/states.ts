@@ -18,7 +18,7 @@ import { checkDate } from '../check-date.js';
 export function registerStates(program: Command, context: CommandContext): void {
   program
     .command('states')
-    .description('list the 50 states and DC: coverage, review date, rules, official sources and how much the rules decide')
+    .description('list the 50 states and DC: coverage, review date, rules, law rules citing an official source, tasks a state rule decides (of 29)')
     .addOption(listingFormatOption())
     .option('--as-of <date>', 'decide the measuring profile with the rules in force on this date (YYYY-MM-DD; default today)')
     .action(async (options: { format: ListingFormat; asOf?: string }) => {
@@ -27,7 +27,6 @@ export function registerStates(program: Command, context: CommandContext): void 
       const rows = Object.keys(STATES)
         .sort()
         .map((code) => ({ profile: stateProfile(ruleSet, code), stats: sourceStats(ruleSet, code, asOf) }));
-      const ratio = (n: number, of: number) => (of === 0 ? '-' : `${n}/${of}`);
       context.io.out(
         renderListing<{ profile: StateProfile; stats: SourceStats }>(
           {
@@ -39,8 +38,10 @@ export function registerStates(program: Command, context: CommandContext): void 
               { header: 'coverage', value: ({ profile }) => profile.coverage },
               { header: 'reviewed', value: ({ profile }) => profile.reviewed ?? '' },
               { header: 'rules', value: ({ profile }) => String(profile.rules.length) },
-              { header: 'official law', value: ({ stats }) => ratio(stats.lawRulesOfficial, stats.lawRules) },
-              { header: 'state-determined', value: ({ stats }) => ratio(stats.stateDetermined, stats.stateGoverned) },
+              // Plain counts, not "3/5": a spreadsheet would read a ratio as a date.
+              { header: 'law rules', value: ({ stats }) => String(stats.lawRules) },
+              { header: 'official source', value: ({ stats }) => String(stats.lawRulesOfficial) },
+              { header: 'state-determined', value: ({ stats }) => String(stats.stateDetermined) },
             ],
             json: ({ profile, stats }) => ({
               code: profile.code,
@@ -49,6 +50,7 @@ export function registerStates(program: Command, context: CommandContext): void 
               reviewed: profile.reviewed,
               rules: profile.rules.length,
               delegators: profile.delegators,
+              exclusive: profile.delegation?.exclusive ?? false,
               delegation: stats.delegation,
               citations: stats.citations,
               lawRules: stats.lawRules,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BASES, CITATION_KINDS, CONFIDENCES, SOURCE_QUALITIES } from '../vocabulary.js';
+import { BASES, CITATION_KINDS, CONFIDENCES, CITATION_SOURCES } from '../vocabulary.js';
 
 /** A lower-case kebab-case id: tasks, tags, trainings, conditions, citations, roles, settings. */
 export const KebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
@@ -20,7 +20,7 @@ export const IsoDate = z.iso.date();
 export const Basis = z.enum(BASES);
 export const RuleConfidence = z.enum(CONFIDENCES.filter((c) => c !== 'low') as ['high', 'medium']);
 export const CitationKind = z.enum(CITATION_KINDS);
-export const SourceQuality = z.enum(SOURCE_QUALITIES);
+export const CitationSource = z.enum(CITATION_SOURCES);
 
 export const Cites = z.array(KebabId).min(1, 'cite at least one source');
 

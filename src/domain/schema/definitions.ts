@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CitationKind, Cites, EntityId, IsoDate, KebabId, SourceQuality, StateCode } from './common.js';
+import { CitationKind, Cites, EntityId, IsoDate, KebabId, CitationSource, StateCode } from './common.js';
 import { Requirement } from './requirement.js';
 import { SCOPES } from './vocabulary-schemas.js';
 
@@ -10,7 +10,7 @@ export const Citation = z.strictObject({
   publisher: z.string().min(1),
   kind: CitationKind,
   /** Who published this copy of the text: `official`, a faithful `copy`, or `commentary`. */
-  source: SourceQuality,
+  source: CitationSource,
   year: z.number().int().min(1900).max(2100).optional(),
   section: z.string().min(1).optional(),
   url: z.url({ protocol: /^https?$/ }).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SUPERVISION_LEVELS } from '../vocabulary.js';
-import { Cites, Conflict, IsoDate, KebabId, Note, RuleConfidence, SourceQuality, StateCode } from './common.js';
+import { Cites, Conflict, IsoDate, KebabId, Note, RuleConfidence, CitationSource, StateCode } from './common.js';
 import { Citation, ConditionDef, Credential, Training } from './definitions.js';
 import { Requirement } from './requirement.js';
 import { Except, SelectingRule, TaskRule } from './rule.js';
@@ -79,6 +79,9 @@ export const Delegation = z
       }
     } else if (!d.delegators && d.exclusive !== false) {
       problem('delegators', 'name the delegators, or set `exclusive: false` when the provision names none');
+    } else if ((d.exclusive === false || !d.delegators) && !d.requires) {
+      // Such a rule would require nothing and answer `allowed` with no facts given.
+      problem(d.exclusive === false ? 'exclusive' : 'delegators', 'a provision that builds no delegator requirement needs its own `requires`; otherwise it allows every task it covers (or make it a finding: none: true)');
     }
   });
 
@@ -110,7 +113,7 @@ export const OverlayFile = z.strictObject({
  */
 export const OverlayRulesFile = z.strictObject({
   /** An organization's own policy is the official text of that policy: `source` defaults to `official`, so overlays written before it existed still load. */
-  citations: z.array(Citation.extend({ source: SourceQuality.default('official') })).optional(),
+  citations: z.array(Citation.extend({ source: CitationSource.default('official') })).optional(),
   conditions: z.array(ConditionDef).optional(),
   trainings: z.array(Training).optional(),
   rules: z.array(SelectingRule).default([]),
