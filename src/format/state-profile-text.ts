@@ -19,7 +19,8 @@ function delegationLines(p: StateProfile): string[] {
   const d = p.delegation;
   if (!d) return ['not researched into the rules: clinical tasks without a state rule say so'];
   if (!d.found) return [`no general provision found [${d.confidence}] (${d.cites.join(', ')})`, d.summary];
-  const who = d.delegators.length ? `${d.delegators.join(', ')}${d.exclusive ? '' : ' (others not excluded)'}` : 'delegators not named';
+  // Without `exclusive`, the list is for reading: the provision's requirements say who may delegate.
+  const who = d.delegators.length ? `${d.delegators.join(', ')}${d.exclusive ? '' : ' (not a closed list; the requirements decide)'}` : 'delegators not named';
   return [`${who} [${d.confidence}] (${d.cites.join(', ')})`, d.summary];
 }
 

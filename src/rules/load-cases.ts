@@ -33,6 +33,8 @@ export function loadCases(dir: string, cwd: string): LoadedCases {
   }
   const cases: LoadedCase[] = [];
   const diagnostics: Diagnostic[] = [];
+  /** Where each case id was first written: a second case under the same id is reported, never silently run twice. */
+  const seen = new Map<string, string>();
   for (const name of names) {
     const path = join(dir, name);
     const file = relative(cwd, path).split(sep).join('/');
@@ -50,6 +52,13 @@ export function loadCases(dir: string, cwd: string): LoadedCases {
       continue;
     }
     result.data.cases.forEach((c, i) => {
+      const range = parsed.map.rangeOf(['cases', i, 'id']);
+      const first = seen.get(c.id);
+      if (first) {
+        diagnostics.push({ code: 'duplicate-id', severity: 'error', file, ...range, pointer: `/cases/${i}/id`, message: `case '${c.id}' is already defined at ${first}` });
+        return;
+      }
+      seen.set(c.id, `${file}:${range.line}`);
       cases.push({ case: c, file, range: parsed.map.rangeOf(['cases', i]), asOf: c.asOf ?? c.query.asOf ?? result.data.asOf });
     });
   }
