@@ -21,14 +21,15 @@ async function run(args: string[], tty = false): Promise<{ code: number; stdout:
   return { code, stdout: stdout.replace(/sha256:[0-9a-f]{64}/g, 'sha256:RULES').replace(/sha256:[0-9a-f]{12}…/g, 'sha256:RULES…'), stderr };
 }
 
-const CLEAN = 'test/fixtures/rosters/clean.csv';
+// The minimal rule set has no New York file, so this roster keeps its prohibited row in Alaska.
+const CLEAN = 'test/fixtures/rosters/clean-minimal.csv';
 
 describe('audit output, exactly (minimal rule set, in process)', () => {
   test('text: summary by verdict, state and task, then the findings', async () => {
     expect(await run([CLEAN])).toEqual({
       code: 1,
       stderr: '',
-      stdout: `ma-check audit · test/fixtures/rosters/clean.csv · as of 2026-11-25
+      stdout: `ma-check audit · test/fixtures/rosters/clean-minimal.csv · as of 2026-11-25
 3 rows read · 4 decisions · 0 invalid rows
 
 By verdict

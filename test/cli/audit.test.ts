@@ -34,7 +34,7 @@ describe('ma-check audit (the real bin)', () => {
       ['2', 'A-1', 'Ann Lee', 'AK', 'filing', 'allowed'],
       ['2', 'A-1', 'Ann Lee', 'AK', 'im-injection', 'conditional'],
       ['3', 'A-2', 'Bo Ng', 'CT', 'filing', 'allowed'],
-      ['4', 'A-3', 'Cy Diaz', 'AK', 'im-injection', 'prohibited'],
+      ['4', 'A-3', 'Cy Diaz', 'NY', 'im-injection', 'prohibited'],
     ]);
     const withoutLines = (out: string) => rows(out).map((r) => r.slice(1));
     expect(withoutLines(json.stdout)).toEqual(withoutLines(csv.stdout));
@@ -51,8 +51,8 @@ describe('ma-check audit (the real bin)', () => {
       ['2', 'A-1', 'Lee, Ann', 'AK', 'filing', 'allowed'],
       ['2', 'A-1', 'Lee, Ann', 'AK', 'im-injection', 'conditional'],
       ['4', 'A-2', 'Ng\r\nBo', 'CT', 'filing', 'allowed'],
-      ['4', 'A-2', 'Ng\r\nBo', 'CT', 'im-injection', 'prohibited'],
-      ['7', 'A-3', 'Cy Diaz', 'AK', 'im-injection', 'prohibited'],
+      ['4', 'A-2', 'Ng\r\nBo', 'CT', 'im-injection', 'conditional'],
+      ['7', 'A-3', 'Cy Diaz', 'NY', 'im-injection', 'prohibited'],
     ]);
   });
 
