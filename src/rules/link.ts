@@ -139,7 +139,9 @@ export function link(files: readonly ValidFile[], reporter: Reporter, incomplete
     }
   }
   narrowNoProvisionFindings(data, stateFiles);
-  data.states = stateFiles.map((file) => stateDef(file, data.rules, data.citations));
+  const citationById = new Map(data.citations.map((c) => [c.id, c]));
+  const citation = (id: string) => citationById.get(id);
+  data.states = stateFiles.map((file) => stateDef(file, data.rules.filter((r) => r.layer === 'state' && r.owner === file.code), citation));
   checkRuleSet(data, origins, reporter, incomplete);
   if (lint) lintRuleSet(data, origins, reporter, lint);
   return data;
@@ -160,23 +162,22 @@ function narrowNoProvisionFindings(data: RuleData, stateFiles: readonly StateFil
     if (!finding) continue;
     const others = data.rules.filter((r) => r.layer === 'state' && r.owner === state.code && r !== finding && !r.until);
     const addressed = new Set(others.flatMap((r) => selectTasks(r, data.tasks)));
-    const taken = selectTasks(finding, data.tasks).filter((id) => addressed.has(id));
+    const selected = selectTasks(finding, data.tasks);
+    const taken = selected.filter((id) => addressed.has(id));
     if (taken.length === 0) continue;
-    if (taken.length === selectTasks(finding, data.tasks).length) data.rules.splice(at, 1);
+    if (taken.length === selected.length) data.rules.splice(at, 1);
     else data.rules[at] = { ...finding, except: { tasks: taken } };
   }
 }
 
-/** A state's profile as the rule set keeps it: its own definitions moved out, coverage and review date derived. */
-function stateDef(file: StateFile, rules: readonly RuleRecord[], citations: readonly Citation[]): StateDef {
+/** A state's profile as the rule set keeps it: its own definitions moved out, coverage and review date derived from its rules. */
+function stateDef(file: StateFile, own: readonly RuleRecord[], citation: (id: string) => Citation | undefined): StateDef {
   const { rules: _rules, credentials: _c, trainings: _t, conditions: _d, citations: _s, ...state } = file;
-  const own = rules.filter((r) => r.layer === 'state' && r.owner === state.code);
-  const byId = new Map(citations.map((c) => [c.id, c]));
-  const days = stateReviewDays(state, own, (id) => byId.get(id));
+  const days = stateReviewDays(state, own, citation);
   const provision = state.delegation && !state.delegation.none ? state.delegation : undefined;
   return {
     ...state,
-    coverage: deriveCoverage(state.code, state.delegation, own, (id) => byId.get(id)),
+    coverage: deriveCoverage(state.code, state.delegation, own, citation),
     reviewed: days.at(-1) ?? null,
     delegators: provision?.delegators ?? [],
   };
