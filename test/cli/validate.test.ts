@@ -112,10 +112,14 @@ describe('report formats', () => {
     expect(readdirSync(d).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  test('sarif passes the official SARIF validator with no errors', () => {
+  // The validator is a 104 MB Linux-only binary: `.ci/run` installs it into .ci/tools, kept out of the
+  // main lockfile so that `npm ci` works on macOS and Windows.
+  const sarifTool = join(REPO, '.ci', 'tools', 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');
+  const sarifToolMissing = existsSync(sarifTool) ? '' : ' (SKIPPED: validator not installed; run `npm ci --prefix .ci/tools` on Linux)';
+  test.skipIf(sarifToolMissing)(`sarif passes the official SARIF validator with no errors${sarifToolMissing}`, () => {
     const d = dir();
     runBin(['validate', d, '--output', 'sarif=out.sarif'], {}, d);
-    const tool = join(REPO, 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');
+    const tool = sarifTool;
     const log = join(d, 'validation.sarif');
     try {
       execFileSync(tool, ['validate', join(d, 'out.sarif'), '--output', log, '--log', 'ForceOverwrite'], { encoding: 'utf8', env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } });
