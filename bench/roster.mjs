@@ -3,13 +3,50 @@
 // staff repeat a few hundred or thousand combinations. Deterministic: the same file every run.
 import { closeSync, openSync, writeSync } from 'node:fs';
 
-const STATES = ['AK', 'AZ', 'CA', 'CO', 'FL', 'GA', 'IL', 'MA', 'MI', 'NC', 'NJ', 'NY', 'OH', 'OR', 'PA', 'SC', 'TX', 'VA', 'WA', 'WI'];
+const STATES = [
+  'AK',
+  'AZ',
+  'CA',
+  'CO',
+  'FL',
+  'GA',
+  'IL',
+  'MA',
+  'MI',
+  'NC',
+  'NJ',
+  'NY',
+  'OH',
+  'OR',
+  'PA',
+  'SC',
+  'TX',
+  'VA',
+  'WA',
+  'WI',
+];
 const CREDENTIALS = ['CMA', 'RMA', 'CCMA', 'NCMA', 'CMAA', 'none', '', 'CMA;RMA'];
 const TRAININGS = ['', 'bbp-training', 'bbp-training;venipuncture-training', 'none'];
 const SUPERVISION = ['direct', 'general', 'personal', ''];
 const DELEGATORS = ['physician', 'pa', 'np', ''];
 const SETTINGS = ['physician-office', 'primary-care-office', 'urgent-care', 'hospital-outpatient', ''];
-const TASKS = ['vital-signs', 'rooming', 'scheduling', 'im-injection', 'vaccine-administration', 'venipuncture', 'ekg', 'point-of-care-testing', 'specimen-collection', 'patient-education', 'iv-insertion', 'oral-medication', 'filing', 'triage', 'dressing-change'];
+const TASKS = [
+  'vital-signs',
+  'rooming',
+  'scheduling',
+  'im-injection',
+  'vaccine-administration',
+  'venipuncture',
+  'ekg',
+  'point-of-care-testing',
+  'specimen-collection',
+  'patient-education',
+  'iv-insertion',
+  'oral-medication',
+  'filing',
+  'triage',
+  'dressing-change',
+];
 
 /** A small deterministic generator (mulberry32), so every run audits the same roster. */
 function random(seed) {
@@ -28,7 +65,18 @@ export function writeRoster(path, rows, profiles) {
   const pool = Array.from({ length: profiles }, () => {
     const tasks = [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(TASKS)))];
     const state = next() < 0.05 ? `${pick(STATES)};${pick(STATES)}` : pick(STATES);
-    return { cells: [state, pick(CREDENTIALS), pick(TRAININGS), pick(SUPERVISION), pick(DELEGATORS), pick(SETTINGS), tasks.join(';')].join(','), tasks: tasks.length };
+    return {
+      cells: [
+        state,
+        pick(CREDENTIALS),
+        pick(TRAININGS),
+        pick(SUPERVISION),
+        pick(DELEGATORS),
+        pick(SETTINGS),
+        tasks.join(';'),
+      ].join(','),
+      tasks: tasks.length,
+    };
   });
   const fd = openSync(path, 'w');
   let text = 'staff_id,name,state,credentials,trainings,supervision,delegator,setting,tasks\n';

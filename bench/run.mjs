@@ -41,7 +41,9 @@ for (let i = 0; i < RUNS; i++) {
 console.log(`cold start, median of ${RUNS} runs each (alternated):`);
 console.log(`  ma-check iv-insertion --state AK --cert CMA  ${median(cli).toFixed(1)} ms`);
 console.log(`  node -e 0                                   ${median(floor).toFixed(1)} ms`);
-console.log(`  ratio (median of medians)                   ${(median(cli) / median(floor)).toFixed(2)}x   (paired median ${median(ratios).toFixed(2)}x; gate <= 1.5, goal <= 1.25)`);
+console.log(
+  `  ratio (median of medians)                   ${(median(cli) / median(floor)).toFixed(2)}x   (paired median ${median(ratios).toFixed(2)}x; gate <= 1.5, goal <= 1.25)`,
+);
 
 // 2. In-process throughput. Queries are resolved first, so only `evaluate` is timed.
 const loaded = loadRules({ root: join(root, 'rules'), cwd: root });
@@ -58,13 +60,16 @@ const resolve = (i) => {
     states: [states[Math.floor(i / tasks.length) % states.length]],
     credentials: creds[Math.floor(i / (tasks.length * states.length)) % creds.length],
     supervision: supervision[Math.floor(i / (tasks.length * states.length * creds.length)) % supervision.length],
-    delegator: delegators[Math.floor(i / (tasks.length * states.length * creds.length * supervision.length)) % delegators.length],
+    delegator:
+      delegators[
+        Math.floor(i / (tasks.length * states.length * creds.length * supervision.length)) % delegators.length
+      ],
     asOf: '2026-11-25',
   });
   if (!r.ok) throw new Error(r.problems[0].message);
   return r.query;
 };
-const rate = (n, ms) => `${((n / ms) * 1000 / 1e6).toFixed(2)} M decisions/s`;
+const rate = (n, ms) => `${(((n / ms) * 1000) / 1e6).toFixed(2)} M decisions/s`;
 
 // 2a. Every query different: each decision is computed (the decision cache never hits).
 // Queries are resolved a chunk at a time, outside the timed sections, so the bench does not
@@ -78,7 +83,9 @@ for (let from = 0; from < total; from += 1000) {
   for (const q of chunk) evaluate(ruleSet, q);
   distinctMs += performance.now() - t;
 }
-console.log(`in-process evaluate, ${total.toLocaleString('en-US')} distinct queries (${tasks.length} tasks x ${states.length} states x credentials x supervision x delegator), each once:`);
+console.log(
+  `in-process evaluate, ${total.toLocaleString('en-US')} distinct queries (${tasks.length} tasks x ${states.length} states x credentials x supervision x delegator), each once:`,
+);
 console.log(`  ${rate(total, distinctMs)}   (every decision computed)`);
 
 // 2b. A roster: the same questions asked again and again (1,000 distinct queries, 1,000,000 decisions).
@@ -92,8 +99,12 @@ for (let p = 0; p < 5; p++) {
   passes.push(performance.now() - start);
   if (sink === 0) throw new Error('no decisions');
 }
-console.log(`in-process evaluate, ${N.toLocaleString('en-US')} decisions over ${roster.length.toLocaleString('en-US')} repeated queries (roster-like):`);
-console.log(`  first pass ${rate(N, passes[0])}; warm median ${rate(N, median(passes.slice(1)))}   (gate >= 1 M/s, goal >= 2 M/s)`);
+console.log(
+  `in-process evaluate, ${N.toLocaleString('en-US')} decisions over ${roster.length.toLocaleString('en-US')} repeated queries (roster-like):`,
+);
+console.log(
+  `  first pass ${rate(N, passes[0])}; warm median ${rate(N, median(passes.slice(1)))}   (gate >= 1 M/s, goal >= 2 M/s)`,
+);
 
 // 3. The audit end to end (DESIGN §9): the real CLI on a generated 1,000,000-row roster, CSV in,
 // CSV and NDJSON written to files. Peak RSS is the CLI process's own, read when it exits.
@@ -103,13 +114,19 @@ const dir = mkdtempSync(join(tmpdir(), 'ma-check-bench-'));
 try {
   const roster = join(dir, 'roster.csv');
   const pairs = writeRoster(roster, ROWS, PROFILES);
-  console.log(`audit, ${ROWS.toLocaleString('en-US')} rows (${pairs.toLocaleString('en-US')} staff-task pairs, ${PROFILES.toLocaleString('en-US')} distinct profiles, ${(statSync(roster).size / 1e6).toFixed(0)} MB of CSV):`);
+  console.log(
+    `audit, ${ROWS.toLocaleString('en-US')} rows (${pairs.toLocaleString('en-US')} staff-task pairs, ${PROFILES.toLocaleString('en-US')} distinct profiles, ${(statSync(roster).size / 1e6).toFixed(0)} MB of CSV):`,
+  );
   // Runs the bin inside a wrapper that reports the process's peak RSS on exit.
   const wrapper = `process.on('exit', () => process.stderr.write('\\nmaxrss ' + process.resourceUsage().maxRSS + '\\n')); process.argv = [process.argv[0], ...process.argv.slice(1)]; require(process.argv[1]);`;
   for (const format of ['csv', 'ndjson']) {
     const output = join(dir, `report.${format}`);
     const start = performance.now();
-    const r = spawnSync(process.execPath, ['-e', wrapper, bin, 'audit', roster, '--format', format, '--output', output, '--as-of', '2026-11-25'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['-e', wrapper, bin, 'audit', roster, '--format', format, '--output', output, '--as-of', '2026-11-25'],
+      { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
+    );
     const seconds = (performance.now() - start) / 1000;
     if (r.status !== 0 && r.status !== 1) throw new Error(`audit --format ${format} exited ${r.status}: ${r.stderr}`);
     const rss = Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;

@@ -23,10 +23,28 @@ const heavyIsExternal = {
 
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
 await Promise.all([
-  build({ ...common, entryPoints: [join(root, 'src/cli/run.ts')], format: 'cjs', outfile: join(dist, 'cli.cjs'), plugins: [heavyIsExternal] }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'src/cli/run.ts')],
+    format: 'cjs',
+    outfile: join(dist, 'cli.cjs'),
+    plugins: [heavyIsExternal],
+  }),
   build({ ...common, entryPoints: [join(root, 'src/cli/heavy.ts')], format: 'cjs', outfile: join(dist, 'heavy.cjs') }),
-  build({ ...common, entryPoints: [join(root, 'src/cli/audit-heavy.ts')], format: 'cjs', outfile: join(dist, 'audit-heavy.cjs'), plugins: [heavyIsExternal] }),
-  build({ ...common, entryPoints: [join(root, 'src/index.ts')], format: 'esm', outfile: join(dist, 'index.js'), packages: 'external' }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'src/cli/audit-heavy.ts')],
+    format: 'cjs',
+    outfile: join(dist, 'audit-heavy.cjs'),
+    plugins: [heavyIsExternal],
+  }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'src/index.ts')],
+    format: 'esm',
+    outfile: join(dist, 'index.js'),
+    packages: 'external',
+  }),
 ]);
 
 // The snapshot is written only from rules that load without a single error.
@@ -34,8 +52,13 @@ const heavy = createRequire(import.meta.url)(join(dist, 'heavy.cjs'));
 const rulesDir = join(root, 'rules');
 const result = heavy.loadRules({ root: rulesDir, cwd: root });
 if (!result.ok) {
-  for (const d of result.diagnostics) console.error(`${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.code}`);
-  console.error(result.missing ? `build: no rules folder at ${result.missing}` : 'build: the rules have errors; no snapshot written');
+  for (const d of result.diagnostics)
+    console.error(`${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.code}`);
+  console.error(
+    result.missing
+      ? `build: no rules folder at ${result.missing}`
+      : 'build: the rules have errors; no snapshot written',
+  );
   process.exit(1);
 }
 const snapshot = heavy.createSnapshot(rulesDir, result.ruleSet.data, result.ruleSet.digest);
@@ -43,4 +66,8 @@ const target = join(dist, 'rules.snapshot.json');
 writeFileSync(`${target}.tmp`, JSON.stringify(snapshot));
 renameSync(`${target}.tmp`, target);
 
-execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+  { stdio: 'inherit' },
+);

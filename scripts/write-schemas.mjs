@@ -8,5 +8,6 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { jsonSchemaOf, SCHEMA_KINDS } = createRequire(import.meta.url)(join(root, 'dist', 'heavy.cjs'));
 mkdirSync(join(root, 'schema'), { recursive: true });
-for (const kind of SCHEMA_KINDS) writeFileSync(join(root, 'schema', `${kind}.schema.json`), `${JSON.stringify(jsonSchemaOf(kind), null, 2)}\n`);
+for (const kind of SCHEMA_KINDS)
+  writeFileSync(join(root, 'schema', `${kind}.schema.json`), `${JSON.stringify(jsonSchemaOf(kind), null, 2)}\n`);
 console.log(`wrote ${SCHEMA_KINDS.length} schemas to schema/`);

@@ -8,7 +8,15 @@ export { AuditTally } from './evaluate/audit-summary.js';
 export { readRoster } from './roster/read-roster.js';
 export type { AuditRecord, AuditDecision, AuditInvalid, AuditSummary, AuditRun } from './domain/audit.js';
 export type { RosterItem, RosterRecord } from './domain/roster.js';
-export type { Decision, DecisionCondition, ConditionTree, RuleTrace, CoverageEntry, StateVerdict, FactStatus } from './domain/decision.js';
+export type {
+  Decision,
+  DecisionCondition,
+  ConditionTree,
+  RuleTrace,
+  CoverageEntry,
+  StateVerdict,
+  FactStatus,
+} from './domain/decision.js';
 export type { Diagnostic } from './domain/diagnostic.js';
 export type { Query, QueryInput } from './domain/query.js';
 export type { RuleSet, RuleData, RuleRecord, TaskDef, StateDef } from './domain/rule-set.js';

@@ -24,13 +24,17 @@ export class InvalidRulesError extends Error {
   readonly exitCode: number = ExitCode.InvalidRules;
   readonly [CLI_ERROR] = true;
   constructor(readonly diagnostics: readonly Diagnostic[]) {
-    super(`${diagnostics.filter((d) => d.severity === 'error').length} error(s) in the rule files; fix them or run 'ma-check validate'`);
+    super(
+      `${diagnostics.filter((d) => d.severity === 'error').length} error(s) in the rule files; fix them or run 'ma-check validate'`,
+    );
   }
 }
 
 export type CliError = UsageError | NoInputError | InvalidRulesError;
 
-export const isCliError = (error: unknown): error is CliError => typeof error === 'object' && error !== null && CLI_ERROR in error;
+export const isCliError = (error: unknown): error is CliError =>
+  typeof error === 'object' && error !== null && CLI_ERROR in error;
 
 /** The rule diagnostics an error carries, whichever bundle threw it. */
-export const diagnosticsOf = (error: CliError): readonly Diagnostic[] => ('diagnostics' in error ? error.diagnostics : []);
+export const diagnosticsOf = (error: CliError): readonly Diagnostic[] =>
+  'diagnostics' in error ? error.diagnostics : [];

@@ -14,4 +14,9 @@ export const ExitCode = {
 } as const;
 
 /** `check` answers with the verdict: 0 allowed, 1 conditional, 2 discouraged, 3 prohibited. */
-export const CHECK_EXIT: Readonly<Record<Verdict, number>> = { allowed: 0, conditional: 1, discouraged: 2, prohibited: 3 };
+export const CHECK_EXIT: Readonly<Record<Verdict, number>> = {
+  allowed: 0,
+  conditional: 1,
+  discouraged: 2,
+  prohibited: 3,
+};

@@ -36,7 +36,13 @@ export async function main(argv: readonly string[], io: Io, install: Install): P
     .configureOutput({
       writeOut: (text) => io.out(text),
       writeErr: (text) => io.err(text),
-      outputError: (text, write) => write(`ma-check: ${text.replace(/^error: /, '').trim().replace(/\n+/g, ' ')}\n`),
+      outputError: (text, write) =>
+        write(
+          `ma-check: ${text
+            .replace(/^error: /, '')
+            .trim()
+            .replace(/\n+/g, ' ')}\n`,
+        ),
     });
   registerCheck(program, context);
   registerBrowse(program, context);
@@ -64,7 +70,8 @@ export async function main(argv: readonly string[], io: Io, install: Install): P
     }
     const message = error instanceof Error ? error.message : String(error);
     io.err(`ma-check: internal error: ${message.split('\n')[0]} (set DEBUG=ma-check for details)\n`);
-    if ((io.env.DEBUG ?? '').split(',').some((d) => d.trim() === 'ma-check' || d.trim() === '*')) io.err(`${(error as Error).stack ?? message}\n`);
+    if ((io.env.DEBUG ?? '').split(',').some((d) => d.trim() === 'ma-check' || d.trim() === '*'))
+      io.err(`${(error as Error).stack ?? message}\n`);
     return ExitCode.Internal;
   }
 }

@@ -10,9 +10,17 @@ import type { Io } from './io.js';
 export function paintFor(io: Io): Paint {
   const force = io.env.FORCE_COLOR;
   let level: 0 | 1 | 2 | 3 = io.stdoutIsTTY ? 1 : 0;
-  if (force !== undefined && force !== '') level = force === '0' || force === 'false' ? 0 : (Math.min(3, Number(force) || 1) as 1 | 2 | 3);
+  if (force !== undefined && force !== '')
+    level = force === '0' || force === 'false' ? 0 : (Math.min(3, Number(force) || 1) as 1 | 2 | 3);
   else if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') level = 0;
   if (level === 0) return PLAIN;
   const chalk = new Chalk({ level });
-  return { bold: chalk.bold, dim: chalk.dim, red: chalk.red, yellow: chalk.yellow, green: chalk.green, cyan: chalk.cyan };
+  return {
+    bold: chalk.bold,
+    dim: chalk.dim,
+    red: chalk.red,
+    yellow: chalk.yellow,
+    green: chalk.green,
+    cyan: chalk.cyan,
+  };
 }

@@ -3,7 +3,8 @@ import { type CliError, diagnosticsOf } from './errors.js';
 import type { Io } from './io.js';
 
 /** `file:line:col  severity  message  code`: the line format editors and CI logs turn into links. */
-export const diagnosticLine = (d: Diagnostic): string => `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.code}`;
+export const diagnosticLine = (d: Diagnostic): string =>
+  `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.code}`;
 
 /** A user error as short lines on stderr: what went wrong and where, never a stack trace. */
 export function printCliError(error: CliError, io: Io): void {

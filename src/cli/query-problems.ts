@@ -9,6 +9,8 @@ const BROWSE_HINT: Partial<Record<QueryProblem['field'], string>> = {
 /** Each problem on its own line, with what was probably meant. */
 export function usageProblems(problems: readonly QueryProblem[]): string {
   return problems
-    .map((p) => (p.suggestions.length === 0 && BROWSE_HINT[p.field] ? `${p.message} (${BROWSE_HINT[p.field]})` : problemText(p)))
+    .map((p) =>
+      p.suggestions.length === 0 && BROWSE_HINT[p.field] ? `${p.message} (${BROWSE_HINT[p.field]})` : problemText(p),
+    )
     .join('\nma-check: ');
 }

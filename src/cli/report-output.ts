@@ -21,8 +21,10 @@ export function parseOutputs(values: readonly string[] = []): OutputTarget[] {
   return values.map((value) => {
     const at = value.indexOf('=');
     const format = value.slice(0, at) as ReportFormat;
-    if (at < 1 || at === value.length - 1) throw new UsageError(`--output takes FORMAT=FILE (e.g. sarif=results.sarif), not '${value}'`);
-    if (!REPORT_FORMATS.includes(format)) throw new UsageError(`unknown output format '${format}' (one of ${REPORT_FORMATS.join(', ')})`);
+    if (at < 1 || at === value.length - 1)
+      throw new UsageError(`--output takes FORMAT=FILE (e.g. sarif=results.sarif), not '${value}'`);
+    if (!REPORT_FORMATS.includes(format))
+      throw new UsageError(`unknown output format '${format}' (one of ${REPORT_FORMATS.join(', ')})`);
     return { format, file: value.slice(at + 1) };
   });
 }
@@ -50,7 +52,11 @@ function render(report: CheckReport, format: ReportFormat, context: CommandConte
     case 'junit':
       return reportJunit(report);
     case 'text':
-      return reportText(report, sourceLines(report, context.io.cwd), colour ? paintFor(context.io) : paintFor({ ...context.io, stdoutIsTTY: false, env: {} }));
+      return reportText(
+        report,
+        sourceLines(report, context.io.cwd),
+        colour ? paintFor(context.io) : paintFor({ ...context.io, stdoutIsTTY: false, env: {} }),
+      );
   }
 }
 
@@ -62,14 +68,23 @@ function writeAtomically(path: string, text: string): void {
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new NoInputError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new NoInputError(
+      `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 
 /** The report on stdout in `--format`, in each `--output` file, and the GitHub step summary when asked. */
-export function emitReport(report: CheckReport, format: ReportFormat, outputs: readonly OutputTarget[], context: CommandContext): void {
+export function emitReport(
+  report: CheckReport,
+  format: ReportFormat,
+  outputs: readonly OutputTarget[],
+  context: CommandContext,
+): void {
   context.io.out(render(report, format, context, true));
-  for (const target of outputs) writeAtomically(resolve(context.io.cwd, target.file), render(report, target.format, context, false));
+  for (const target of outputs)
+    writeAtomically(resolve(context.io.cwd, target.file), render(report, target.format, context, false));
   const summary = context.io.env.GITHUB_STEP_SUMMARY;
-  if (summary && (format === 'github' || outputs.some((o) => o.format === 'github'))) appendFileSync(summary, reportGithubSummary(report));
+  if (summary && (format === 'github' || outputs.some((o) => o.format === 'github')))
+    appendFileSync(summary, reportGithubSummary(report));
 }

@@ -13,5 +13,7 @@ export interface RuleTarget {
 export function ruleTargets(context: CommandContext, dirs: readonly string[]): RuleTarget[] {
   const shipped = ruleLocation(context).rulesDir;
   const wanted = dirs.length > 0 ? dirs.map((d) => resolve(context.io.cwd, d)) : [shipped];
-  return wanted.map((dir) => (isFullRuleSet(dir) ? { dir, root: dir, overlays: [] } : { dir, root: shipped, overlays: [dir] }));
+  return wanted.map((dir) =>
+    isFullRuleSet(dir) ? { dir, root: dir, overlays: [] } : { dir, root: shipped, overlays: [dir] },
+  );
 }

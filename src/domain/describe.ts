@@ -21,10 +21,14 @@ export function describeCondition(tree: ConditionTree): string {
     case 'delegator':
       return `delegated by ${list(tree.requires)}`;
     case 'setting':
-      return Array.isArray(tree.requires) ? `setting ${list(tree.requires)}` : `setting other than ${list(tree.requires.noneOf)}`;
+      return Array.isArray(tree.requires)
+        ? `setting ${list(tree.requires)}`
+        : `setting other than ${list(tree.requires.noneOf)}`;
     case 'condition':
       return `condition ${tree.requires}`;
     case 'jurisdiction':
-      return tree.requires === 'state-not-given' ? 'the state where the task is done' : 'state law (no state rule encoded)';
+      return tree.requires === 'state-not-given'
+        ? 'the state where the task is done'
+        : 'state law (no state rule encoded)';
   }
 }

@@ -23,4 +23,8 @@ export interface Query {
 }
 
 /** A query as a user or a file writes it: names, aliases and any case. */
-export type QueryInput = Partial<Omit<Query, 'task' | 'asOf' | 'supervision'>> & { task: string; asOf: string; supervision?: string | null };
+export type QueryInput = Partial<Omit<Query, 'task' | 'asOf' | 'supervision'>> & {
+  task: string;
+  asOf: string;
+  supervision?: string | null;
+};

@@ -46,7 +46,17 @@ export interface RosterUnreadable {
 }
 
 /** The fields a roster row may carry, by canonical name. */
-export const ROSTER_FIELDS = ['staff_id', 'name', 'state', 'credentials', 'trainings', 'supervision', 'delegator', 'setting', 'tasks'] as const;
+export const ROSTER_FIELDS = [
+  'staff_id',
+  'name',
+  'state',
+  'credentials',
+  'trainings',
+  'supervision',
+  'delegator',
+  'setting',
+  'tasks',
+] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
 /** Other spellings a column may use; case, spaces, dashes and underscores are ignored on top of these. */

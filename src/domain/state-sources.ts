@@ -31,7 +31,11 @@ export function stateCitationIds(state: StateSourceParts | undefined, rules: rea
 }
 
 /** The distinct days a state's sources, rules and definitions were last read, oldest first. */
-export function stateReviewDays(state: StateSourceParts | undefined, rules: readonly StateRule[], citation: (id: string) => Pick<Citation, 'reviewed'> | undefined): string[] {
+export function stateReviewDays(
+  state: StateSourceParts | undefined,
+  rules: readonly StateRule[],
+  citation: (id: string) => Pick<Citation, 'reviewed'> | undefined,
+): string[] {
   const days = [
     ...stateCitationIds(state, rules).flatMap((id) => citation(id)?.reviewed ?? []),
     ...rules.flatMap((r) => r.reviewed ?? []),

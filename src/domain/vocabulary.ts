@@ -34,7 +34,13 @@ export const CITATION_KINDS = [
 export type CitationKind = (typeof CITATION_KINDS)[number];
 
 /** Kinds that are primary law or official text; the rest are commentary or proposals. */
-export const PRIMARY_CITATION_KINDS: readonly CitationKind[] = ['statute', 'regulation', 'board-rule', 'agency-guidance', 'ag-opinion'];
+export const PRIMARY_CITATION_KINDS: readonly CitationKind[] = [
+  'statute',
+  'regulation',
+  'board-rule',
+  'agency-guidance',
+  'ag-opinion',
+];
 
 /**
  * Who published the text a citation points at: the law's or board's own publisher, a faithful

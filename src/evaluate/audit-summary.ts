@@ -7,7 +7,15 @@ const zero = (): VerdictCounts => ({ allowed: 0, conditional: 0, discouraged: 0,
  * invalid entry. What a report lists (`--only`) never changes what it counts.
  */
 export class AuditTally {
-  private readonly summary: AuditSummary = { rows: 0, decisions: 0, invalid: 0, invalidRows: 0, byVerdict: zero(), byState: {}, byTask: {} };
+  private readonly summary: AuditSummary = {
+    rows: 0,
+    decisions: 0,
+    invalid: 0,
+    invalidRows: 0,
+    byVerdict: zero(),
+    byState: {},
+    byTask: {},
+  };
   private lastInvalid = '';
 
   add(record: AuditRecord): void {
@@ -30,8 +38,21 @@ export class AuditTally {
 
   /** The counts so far, keys sorted so equal audits print equal bytes. `rows` comes from the reader. */
   result(rows: number): AuditSummary {
-    const sorted = (o: Record<string, VerdictCounts>) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, { ...o[k]! }]));
+    const sorted = (o: Record<string, VerdictCounts>) =>
+      Object.fromEntries(
+        Object.keys(o)
+          .sort()
+          .map((k) => [k, { ...o[k]! }]),
+      );
     const s = this.summary;
-    return { rows, decisions: s.decisions, invalid: s.invalid, invalidRows: s.invalidRows, byVerdict: { ...s.byVerdict }, byState: sorted(s.byState), byTask: sorted(s.byTask) };
+    return {
+      rows,
+      decisions: s.decisions,
+      invalid: s.invalid,
+      invalidRows: s.invalidRows,
+      byVerdict: { ...s.byVerdict },
+      byState: sorted(s.byState),
+      byTask: sorted(s.byTask),
+    };
   }
 }

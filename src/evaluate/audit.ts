@@ -6,7 +6,9 @@ import { RosterReader } from './roster-reader.js';
 import { RowDecider } from './row-decisions.js';
 
 /** Items one by one, or in batches as a reader has them ready (one await per batch, not per row). */
-export type RosterItems = AsyncIterable<RosterItem | readonly RosterItem[]> | Iterable<RosterItem | readonly RosterItem[]>;
+export type RosterItems =
+  | AsyncIterable<RosterItem | readonly RosterItem[]>
+  | Iterable<RosterItem | readonly RosterItem[]>;
 
 export interface AuditOptions {
   /** YYYY-MM-DD: the audit, like `evaluate`, reads no clock. */
@@ -29,13 +31,18 @@ export async function* audit(rows: RosterItems, ruleSet: RuleSet, options: Audit
 }
 
 /** `audit`, a batch of records per batch of items: what the CLI uses, where a promise per record would cost more than the record. */
-export async function* auditBatches(rows: RosterItems, ruleSet: RuleSet, options: AuditOptions): AsyncGenerator<AuditRecord[]> {
+export async function* auditBatches(
+  rows: RosterItems,
+  ruleSet: RuleSet,
+  options: AuditOptions,
+): AsyncGenerator<AuditRecord[]> {
   const auditor = new Auditor(new RowDecider(ruleSet, options.asOf));
   if (options.assignments === undefined) {
     const roster = new RosterReader(options.rosterFile, ['staff_id', 'tasks']);
     for await (const batch of rows) {
       const out: AuditRecord[] = [];
-      for (const item of Array.isArray(batch) ? batch : [batch as RosterItem]) if (!roster.stopped) auditor.row(roster, item, out);
+      for (const item of Array.isArray(batch) ? batch : [batch as RosterItem])
+        if (!roster.stopped) auditor.row(roster, item, out);
       if (out.length > 0) yield out;
     }
     return;
@@ -43,13 +50,15 @@ export async function* auditBatches(rows: RosterItems, ruleSet: RuleSet, options
   const roster = new RosterReader(options.rosterFile, ['staff_id']);
   for await (const batch of rows) {
     const out: AuditRecord[] = [];
-    for (const item of Array.isArray(batch) ? batch : [batch as RosterItem]) if (!roster.stopped) auditor.staff(roster, item, out);
+    for (const item of Array.isArray(batch) ? batch : [batch as RosterItem])
+      if (!roster.stopped) auditor.staff(roster, item, out);
     if (out.length > 0) yield out;
   }
   const assignments = new RosterReader(options.assignments.file, ['staff_id', 'tasks']);
   for await (const batch of options.assignments.items) {
     const out: AuditRecord[] = [];
-    for (const item of Array.isArray(batch) ? batch : [batch as RosterItem]) if (!assignments.stopped) auditor.assignment(assignments, item, out);
+    for (const item of Array.isArray(batch) ? batch : [batch as RosterItem])
+      if (!assignments.stopped) auditor.assignment(assignments, item, out);
     if (out.length > 0) yield out;
   }
 }

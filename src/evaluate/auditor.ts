@@ -59,7 +59,8 @@ export class Auditor {
     const decisions = staffId === '' ? undefined : this.rows.get(row.cells, plan.idIndexes);
     if (decisions === undefined) return false;
     const name = plan.nameIndex === undefined ? '' : row.cells[plan.nameIndex]!.trim();
-    for (const decision of decisions) out.push({ type: 'decision', staffId, name: name === '' ? null : name, line: row.line, decision });
+    for (const decision of decisions)
+      out.push({ type: 'decision', staffId, name: name === '' ? null : name, line: row.line, decision });
     return true;
   }
 
@@ -74,14 +75,23 @@ export class Auditor {
     }
     for (let i = from; i < out.length; i++) {
       const bad = out[i] as AuditInvalid;
-      if (bad.staffId !== null && !this.invalidStaff.has(bad.staffId)) this.invalidStaff.set(bad.staffId, bad.diagnostic.line);
+      if (bad.staffId !== null && !this.invalidStaff.has(bad.staffId))
+        this.invalidStaff.set(bad.staffId, bad.diagnostic.line);
     }
     if (read === null) return;
     const earlier = this.staffRows.get(read.entry.staffId);
     if (earlier === undefined) this.staffRows.set(read.entry.staffId, read);
     else {
       const message = `staff_id '${read.entry.staffId}' is already on line ${earlier.record.line}; with --assignments each staff member has one roster row`;
-      out.push(reader.invalid(read.entry.staffId, { code: 'duplicate-staff', message, line: read.record.line, column: read.record.column, pointer: pointerOf(read.record, null) }));
+      out.push(
+        reader.invalid(read.entry.staffId, {
+          code: 'duplicate-staff',
+          message,
+          line: read.record.line,
+          column: read.record.column,
+          pointer: pointerOf(read.record, null),
+        }),
+      );
     }
   }
 
@@ -92,33 +102,72 @@ export class Auditor {
     const id = read.entry.staffId;
     const person = this.staffRows.get(id);
     if (person !== undefined) {
-      this.decide(reader, read, { ...person.entry, tasks: read.entry.tasks }, read.record.line, person.record.line, out);
+      this.decide(
+        reader,
+        read,
+        { ...person.entry, tasks: read.entry.tasks },
+        read.record.line,
+        person.record.line,
+        out,
+      );
       return;
     }
     const badLine = this.invalidStaff.get(id);
-    const hint = badLine === undefined && this.staffRows.size <= SUGGEST_STAFF_LIMIT ? didYouMean(id, this.staffRows.keys()) : '';
-    const message = badLine !== undefined ? `staff_id '${id}' has an invalid roster row (line ${badLine})` : `staff_id '${id}' is not in the roster${hint ? `; ${hint}` : ''}`;
+    const hint =
+      badLine === undefined && this.staffRows.size <= SUGGEST_STAFF_LIMIT ? didYouMean(id, this.staffRows.keys()) : '';
+    const message =
+      badLine !== undefined
+        ? `staff_id '${id}' has an invalid roster row (line ${badLine})`
+        : `staff_id '${id}' is not in the roster${hint ? `; ${hint}` : ''}`;
     const code = badLine !== undefined ? 'invalid-staff-row' : 'unknown-staff';
-    out.push(reader.invalid(id, { code, message, line: read.record.line, column: read.record.column, pointer: pointerOf(read.record, read.columns.staff_id ?? null) }));
+    out.push(
+      reader.invalid(id, {
+        code,
+        message,
+        line: read.record.line,
+        column: read.record.column,
+        pointer: pointerOf(read.record, read.columns.staff_id ?? null),
+      }),
+    );
   }
 
   /** The decisions of one row (or assignment), and an invalid entry for each problem, once. */
-  private decide(reader: RosterReader, read: ReadEntry, entry: RosterEntry, line: number, rosterLine: number | undefined, out: AuditRecord[]): void {
+  private decide(
+    reader: RosterReader,
+    read: ReadEntry,
+    entry: RosterEntry,
+    line: number,
+    rosterLine: number | undefined,
+    out: AuditRecord[],
+  ): void {
     const at = (code: string, message: string, column: string | null) =>
-      reader.invalid(entry.staffId, { code, message, line, column: read.record.column, pointer: pointerOf(read.record, column) });
+      reader.invalid(entry.staffId, {
+        code,
+        message,
+        line,
+        column: read.record.column,
+        pointer: pointerOf(read.record, column),
+      });
     const tasks = entry.tasks;
     if (tasks === null) {
       out.push(at('missing-field', "no tasks: list the person's tasks, or write 'none'", read.columns.tasks ?? null));
       return;
     }
     if (tasks.some((t) => t.toLowerCase() === 'none')) {
-      if (tasks.length > 1) out.push(at('invalid-value', "'none' cannot be combined with tasks", read.columns.tasks ?? null));
+      if (tasks.length > 1)
+        out.push(at('invalid-value', "'none' cannot be combined with tasks", read.columns.tasks ?? null));
       return;
     }
     let reported: Set<string> | undefined;
     for (const outcome of this.decider.decide(entry, tasks)) {
       if (outcome.decision !== undefined) {
-        const record: AuditDecision = { type: 'decision', staffId: entry.staffId, name: entry.name, line, decision: outcome.decision };
+        const record: AuditDecision = {
+          type: 'decision',
+          staffId: entry.staffId,
+          name: entry.name,
+          line,
+          decision: outcome.decision,
+        };
         if (rosterLine !== undefined) record.rosterLine = rosterLine;
         out.push(record);
         continue;
@@ -137,6 +186,12 @@ export class Auditor {
   private problem(reader: RosterReader, read: ReadEntry, staffId: string, line: number, p: QueryProblem): AuditInvalid {
     const field = COLUMN_OF_FIELD[p.field];
     const pointer = pointerOf(read.record, field === null ? null : (read.columns[field] ?? null));
-    return reader.invalid(staffId, { code: p.code, message: problemText(p), line, column: read.record.column, pointer });
+    return reader.invalid(staffId, {
+      code: p.code,
+      message: problemText(p),
+      line,
+      column: read.record.column,
+      pointer,
+    });
   }
 }

@@ -12,7 +12,8 @@ export const queryKey = (q: Query): string =>
   `${q.task}|${list(q.states)}|${list(q.credentials)}|${q.supervision}|${list(q.trainings)}|${q.delegator}|${q.setting}|${list(q.confirmed)}|${list(q.denied)}|${q.asOf}`;
 
 /** Ids never contain commas or `|`; `~` marks a list not given, unlike the empty list. */
-const list = (ids: readonly string[] | null): string => (ids === null ? '~' : ids.length === 1 ? ids[0]! : ids.join(','));
+const list = (ids: readonly string[] | null): string =>
+  ids === null ? '~' : ids.length === 1 ? ids[0]! : ids.join(',');
 
 /**
  * Freezes what a decision owns down to its list entries, so one shared copy can answer every

@@ -35,7 +35,13 @@ export function evaluateState(plan: Plan, facts: Facts, cache: OutcomeCache): St
       continue;
     }
     if (entry.rule === null) {
-      results[i] = { entry, outcome: 'conditional', findings: [{ entry: null, key: 'jurisdiction', supplied: entry.supplied, status: 'unknown', effect: 'conditional' }] };
+      results[i] = {
+        entry,
+        outcome: 'conditional',
+        findings: [
+          { entry: null, key: 'jurisdiction', supplied: entry.supplied, status: 'unknown', effect: 'conditional' },
+        ],
+      };
       verdict = stricter(verdict, 'conditional');
       continue;
     }

@@ -33,7 +33,9 @@ function decide(ruleSet: RuleSet, query: Query): Decision {
   const facts = factsOf(ruleSet, query);
   const cache: OutcomeCache = new Map();
   const states = query.states ?? [null];
-  const perState: StateResult[] = states.map((state) => evaluateState(planFor(ruleSet, task, state, query.asOf), facts, cache));
+  const perState: StateResult[] = states.map((state) =>
+    evaluateState(planFor(ruleSet, task, state, query.asOf), facts, cache),
+  );
 
   let verdict: Verdict = 'allowed';
   for (const s of perState) verdict = stricter(verdict, s.verdict);
@@ -42,7 +44,8 @@ function decide(ruleSet: RuleSet, query: Query): Decision {
   const conditions = collectConditions(perState, verdict, facts);
 
   let confidence: Confidence = 'high';
-  for (const r of determining) if (CONFIDENCE_RANK[r.entry.confidence] < CONFIDENCE_RANK[confidence]) confidence = r.entry.confidence;
+  for (const r of determining)
+    if (CONFIDENCE_RANK[r.entry.confidence] < CONFIDENCE_RANK[confidence]) confidence = r.entry.confidence;
   for (const c of conditions) if (c.kind === 'jurisdiction') confidence = 'low';
 
   const rules = traceRules(perState);
@@ -57,7 +60,10 @@ function decide(ruleSet: RuleSet, query: Query): Decision {
     byState: query.states === null ? [] : perState.map(byStateOf),
     conditions,
     rules,
-    citations: perState.length === 1 ? citationsOfPlan(ruleSet, perState[0]!, determinedBy, rules) : citationsOf(ruleSet, determining, rules),
+    citations:
+      perState.length === 1
+        ? citationsOfPlan(ruleSet, perState[0]!, determinedBy, rules)
+        : citationsOf(ruleSet, determining, rules),
     coverage: coverageOf(ruleSet, perState),
     rulesDigest: ruleSet.digest,
   };
@@ -81,7 +87,10 @@ const copyOf = (q: Query): Query => ({
  * Results that pass `keep`, each rule once, in layer order (national, states in query order,
  * overlays), then in each state's own order (by id).
  */
-function inLayerOrder(perState: readonly StateResult[], keep: (s: StateResult, r: RuleResult) => boolean): RuleResult[] {
+function inLayerOrder(
+  perState: readonly StateResult[],
+  keep: (s: StateResult, r: RuleResult) => boolean,
+): RuleResult[] {
   if (perState.length === 1) return perState[0]!.results.filter((r) => keep(perState[0]!, r));
   const seen = new Set<string>();
   const out: RuleResult[] = [];
@@ -129,12 +138,29 @@ function collectConditions(perState: readonly StateResult[], verdict: Verdict, f
 }
 
 /** A finding in the decision's words; keys in the contract's order. */
-function conditionOf(f: Finding, basis: Basis, state: string | null, decisive: boolean, rule: string, cites: readonly string[], facts: Facts): DecisionCondition {
+function conditionOf(
+  f: Finding,
+  basis: Basis,
+  state: string | null,
+  decisive: boolean,
+  rule: string,
+  cites: readonly string[],
+  facts: Facts,
+): DecisionCondition {
   const tree = f.supplied ?? conditionTree(f.entry!, facts);
   const condition =
     'of' in tree
       ? { kind: tree.kind, of: tree.of, basis, status: f.status, state, decisive, rules: [rule], cites: cites.slice() }
-      : { kind: tree.kind, requires: tree.requires, basis, status: f.status, state, decisive, rules: [rule], cites: cites.slice() };
+      : {
+          kind: tree.kind,
+          requires: tree.requires,
+          basis,
+          status: f.status,
+          state,
+          decisive,
+          rules: [rule],
+          cites: cites.slice(),
+        };
   return condition as DecisionCondition;
 }
 
@@ -157,7 +183,8 @@ function traceRules(perState: readonly StateResult[]): RuleTrace[] {
   for (const s of perState) {
     for (const r of s.results) {
       const trace = traces.get(r.entry.id)!;
-      if (r.entry.supersededBy) trace.supersededBy = [...new Set([...(trace.supersededBy ?? []), ...r.entry.supersededBy])];
+      if (r.entry.supersededBy)
+        trace.supersededBy = [...new Set([...(trace.supersededBy ?? []), ...r.entry.supersededBy])];
       if (trace.outcome === null) trace.outcome = r.outcome;
     }
   }
@@ -178,11 +205,22 @@ function citationsOf(ruleSet: RuleSet, determining: readonly RuleResult[], rules
  * For one jurisdiction the citation list depends only on the plan and the determining rules, so
  * it is built once per combination and shared, frozen, by every decision that needs it.
  */
-function citationsOfPlan(ruleSet: RuleSet, s: StateResult, determinedBy: readonly string[], rules: readonly RuleTrace[]): Citation[] {
+function citationsOfPlan(
+  ruleSet: RuleSet,
+  s: StateResult,
+  determinedBy: readonly string[],
+  rules: readonly RuleTrace[],
+): Citation[] {
   const key = determinedBy.join(' ');
   let list = s.plan.citations.get(key) as Citation[] | undefined;
   if (!list) {
-    list = Object.freeze(citationsOf(ruleSet, s.results.filter((r) => determinedBy.includes(r.entry.id)), rules)) as Citation[];
+    list = Object.freeze(
+      citationsOf(
+        ruleSet,
+        s.results.filter((r) => determinedBy.includes(r.entry.id)),
+        rules,
+      ),
+    ) as Citation[];
     s.plan.citations.set(key, list);
   }
   return list;
@@ -193,7 +231,12 @@ function coverageOf(ruleSet: RuleSet, perState: readonly StateResult[]): Coverag
   for (const s of perState) {
     if (s.state === null || s.state === NATIONAL) continue;
     const profile = ruleSet.states.get(s.state);
-    out.push({ jurisdiction: s.state, level: profile?.coverage ?? 'none', reviewed: profile?.reviewed ?? null, addressed: s.addressed });
+    out.push({
+      jurisdiction: s.state,
+      level: profile?.coverage ?? 'none',
+      reviewed: profile?.reviewed ?? null,
+      addressed: s.addressed,
+    });
   }
   return out;
 }

@@ -51,7 +51,11 @@ export function explain(ruleSet: RuleSet, query: Query): ExplainedState[] {
         outcome,
         verdict: entry.rule?.verdict ?? null,
         unless: (entry.rule?.unless ?? []).map((r) => conditionTree(r, facts)),
-        requires: entry.rule ? (entry.rule.requires ?? []).map((r) => conditionTree(r, facts)) : entry.supplied ? [entry.supplied] : [],
+        requires: entry.rule
+          ? (entry.rule.requires ?? []).map((r) => conditionTree(r, facts))
+          : entry.supplied
+            ? [entry.supplied]
+            : [],
       })),
     };
   });

@@ -32,7 +32,8 @@ export function factsOf(ruleSet: RuleSet, query: Query): Facts {
   const trainings = openList(query.trainings);
   if (trainings) {
     const widened: string[] = [];
-    for (const id of trainings.held) for (const met of ruleSet.trainingMeets.get(id) ?? [id]) if (!widened.includes(met)) widened.push(met);
+    for (const id of trainings.held)
+      for (const met of ruleSet.trainingMeets.get(id) ?? [id]) if (!widened.includes(met)) widened.push(met);
     trainings.held = widened;
   }
   return {

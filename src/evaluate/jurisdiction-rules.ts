@@ -27,7 +27,8 @@ export const stateNotGiven = (ruleSet: RuleSet): JurisdictionRule => ({
   id: 'US/state-not-given',
   layer: 'national',
   basis: 'law',
-  summary: 'No state was given; an MA’s scope is set by the law of the state where the task is done, so name the state to get a final answer.',
+  summary:
+    'No state was given; an MA’s scope is set by the law of the state where the task is done, so name the state to get a final answer.',
   cites: ruleSet.data.jurisdictionGap.cites,
   condition: { kind: 'jurisdiction', requires: 'state-not-given', status: 'unknown' },
 });

@@ -32,36 +32,65 @@ export interface Plan {
   citations: Map<string, readonly unknown[]>;
 }
 
-const inForce = (rule: RuleRecord, asOf: string): boolean => (!rule.effective || rule.effective <= asOf) && (!rule.until || asOf < rule.until);
+const inForce = (rule: RuleRecord, asOf: string): boolean =>
+  (!rule.effective || rule.effective <= asOf) && (!rule.until || asOf < rule.until);
 
 const LAYER_ORDER: Readonly<Record<Layer, number>> = { national: 0, state: 1, overlay: 2 };
 
 function buildPlan(ruleSet: RuleSet, task: TaskDef, state: string | null, asOf: string): Plan {
   const taskRules = ruleSet.rulesOf(task.id);
   const stateRules = state && state !== NATIONAL ? (taskRules.byState.get(state) ?? []) : [];
-  const overlayRules = taskRules.overlays.flat().filter((rule) => (rule.states ? state !== null && rule.states.includes(state) : true));
+  const overlayRules = taskRules.overlays
+    .flat()
+    .filter((rule) => (rule.states ? state !== null && rule.states.includes(state) : true));
   const chain = [...taskRules.national, ...stateRules, ...overlayRules];
   const active = new Set(chain.filter((rule) => inForce(rule, asOf)));
   const supersededBy = new Map<string, string[]>();
-  for (const rule of active) for (const target of rule.supersedes ?? []) supersededBy.set(target, [...(supersededBy.get(target) ?? []), rule.id]);
+  for (const rule of active)
+    for (const target of rule.supersedes ?? [])
+      supersededBy.set(target, [...(supersededBy.get(target) ?? []), rule.id]);
 
   const entries: PlanEntry[] = chain.map((rule) => {
     const live = active.has(rule);
     const replaced = live ? (supersededBy.get(rule.id) ?? null) : null;
     return {
-      rule, id: rule.id, layer: rule.layer, basis: rule.basis, confidence: rule.confidence, summary: rule.summary, cites: rule.definitionCites ? [...rule.cites, ...rule.definitionCites] : rule.cites,
-      inForce: live, supersededBy: replaced, live: live && !replaced, supplied: null,
+      rule,
+      id: rule.id,
+      layer: rule.layer,
+      basis: rule.basis,
+      confidence: rule.confidence,
+      summary: rule.summary,
+      cites: rule.definitionCites ? [...rule.cites, ...rule.definitionCites] : rule.cites,
+      inForce: live,
+      supersededBy: replaced,
+      live: live && !replaced,
+      supplied: null,
     };
   });
   const addressed = stateRules.some((rule) => active.has(rule));
   const supplied =
-    state === null ? stateNotGiven(ruleSet)
-    : state !== NATIONAL && !addressed && STATE_GOVERNED_CATEGORIES.includes(task.category)
-      ? coverageGap(ruleSet, state, ruleSet.states.get(state)?.name ?? STATES[state] ?? state)
-      : undefined;
+    state === null
+      ? stateNotGiven(ruleSet)
+      : state !== NATIONAL && !addressed && STATE_GOVERNED_CATEGORIES.includes(task.category)
+        ? coverageGap(ruleSet, state, ruleSet.states.get(state)?.name ?? STATES[state] ?? state)
+        : undefined;
   if (supplied) {
-    const entry: PlanEntry = { rule: null, id: supplied.id, layer: supplied.layer, basis: supplied.basis, confidence: 'low', summary: supplied.summary, cites: supplied.cites, inForce: true, supersededBy: null, live: true, supplied: supplied.condition };
-    const at = entries.findIndex((e) => LAYER_ORDER[e.layer] > LAYER_ORDER[entry.layer] || (e.layer === entry.layer && e.id > entry.id));
+    const entry: PlanEntry = {
+      rule: null,
+      id: supplied.id,
+      layer: supplied.layer,
+      basis: supplied.basis,
+      confidence: 'low',
+      summary: supplied.summary,
+      cites: supplied.cites,
+      inForce: true,
+      supersededBy: null,
+      live: true,
+      supplied: supplied.condition,
+    };
+    const at = entries.findIndex(
+      (e) => LAYER_ORDER[e.layer] > LAYER_ORDER[entry.layer] || (e.layer === entry.layer && e.id > entry.id),
+    );
     entries.splice(at === -1 ? entries.length : at, 0, entry);
   }
   return { state, entries, addressed, citations: new Map() };

@@ -24,7 +24,11 @@ const all = (statuses: Iterable<FactStatus>): FactStatus => {
 };
 
 /** A given node of a tree meets a required one at or above it; one above it is unknown; others are unmet. */
-function inTree(lineage: Facts['ruleSet']['roleLineage'], given: string | null, required: readonly string[]): FactStatus {
+function inTree(
+  lineage: Facts['ruleSet']['roleLineage'],
+  given: string | null,
+  required: readonly string[],
+): FactStatus {
   if (given === null) return 'unknown';
   const line = lineage.get(given);
   if (required.some((id) => line?.has(id))) return 'met';
@@ -65,7 +69,11 @@ export function statusOf(req: Requirement, facts: Facts): FactStatus {
     return credentials.open ? 'unknown' : 'unmet';
   }
   if (req.supervision) {
-    return facts.supervision === null ? 'unknown' : facts.supervision >= supervisionRank(req.supervision.atLeast) ? 'met' : 'unmet';
+    return facts.supervision === null
+      ? 'unknown'
+      : facts.supervision >= supervisionRank(req.supervision.atLeast)
+        ? 'met'
+        : 'unmet';
   }
   if (req.training) {
     const { trainings } = facts;
@@ -76,9 +84,12 @@ export function statusOf(req: Requirement, facts: Facts): FactStatus {
   if (req.delegator) return inTree(facts.ruleSet.roleLineage, facts.delegator, req.delegator.anyOf);
   if (req.setting) {
     const lineage = facts.ruleSet.settingLineage;
-    return 'anyOf' in req.setting ? inTree(lineage, facts.setting, req.setting.anyOf) : not(inTree(lineage, facts.setting, req.setting.noneOf));
+    return 'anyOf' in req.setting
+      ? inTree(lineage, facts.setting, req.setting.anyOf)
+      : not(inTree(lineage, facts.setting, req.setting.noneOf));
   }
-  if (req.condition !== undefined) return facts.confirmed.includes(req.condition) ? 'met' : facts.denied.includes(req.condition) ? 'unmet' : 'unknown';
+  if (req.condition !== undefined)
+    return facts.confirmed.includes(req.condition) ? 'met' : facts.denied.includes(req.condition) ? 'unmet' : 'unknown';
   if (req.anyOf) return any(req.anyOf.map((r) => statusOf(r, facts)));
   if (req.allOf) return all(req.allOf.map((r) => statusOf(r, facts)));
   return 'unknown';
@@ -88,12 +99,18 @@ export function statusOf(req: Requirement, facts: Facts): FactStatus {
 export function conditionTree(req: Requirement, facts: Facts): ConditionTree {
   const status = statusOf(req, facts);
   if (req.anyOf || req.allOf) {
-    return { kind: req.anyOf ? 'anyOf' : 'allOf', of: (req.anyOf ?? req.allOf)!.map((r) => conditionTree(r, facts)), status };
+    return {
+      kind: req.anyOf ? 'anyOf' : 'allOf',
+      of: (req.anyOf ?? req.allOf)!.map((r) => conditionTree(r, facts)),
+      status,
+    };
   }
-  if (req.credential) return { kind: 'credential', requires: 'anyOf' in req.credential ? req.credential.anyOf : req.credential, status };
+  if (req.credential)
+    return { kind: 'credential', requires: 'anyOf' in req.credential ? req.credential.anyOf : req.credential, status };
   if (req.supervision) return { kind: 'supervision', requires: req.supervision.atLeast, status };
   if (req.training) return { kind: 'training', requires: req.training.anyOf, status };
   if (req.delegator) return { kind: 'delegator', requires: req.delegator.anyOf, status };
-  if (req.setting) return { kind: 'setting', requires: 'anyOf' in req.setting ? req.setting.anyOf : req.setting, status };
+  if (req.setting)
+    return { kind: 'setting', requires: 'anyOf' in req.setting ? req.setting.anyOf : req.setting, status };
   return { kind: 'condition', requires: req.condition ?? '', status };
 }

@@ -6,7 +6,17 @@ import { SUPERVISION_LEVELS, type SupervisionLevel } from '../domain/vocabulary.
 
 /** A name in the query that matches nothing: the field, what was typed and the closest names. */
 export interface QueryProblem {
-  field: 'task' | 'states' | 'credentials' | 'supervision' | 'trainings' | 'delegator' | 'setting' | 'confirmed' | 'denied' | 'asOf';
+  field:
+    | 'task'
+    | 'states'
+    | 'credentials'
+    | 'supervision'
+    | 'trainings'
+    | 'delegator'
+    | 'setting'
+    | 'confirmed'
+    | 'denied'
+    | 'asOf';
   value: string;
   message: string;
   suggestions: string[];
@@ -31,7 +41,11 @@ const UNKNOWN_CODE: Readonly<Record<QueryProblem['field'], string>> = {
 export type ResolveResult = { ok: true; query: Query } | { ok: false; problems: QueryProblem[] };
 
 /** Case, spaces, dashes and underscores do not matter in names ("new-york" = "New York"). */
-const fold = (name: string): string => name.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+const fold = (name: string): string =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 
 /** A lookup from every folded id, alias and name to its canonical id. */
 function namesOf(entries: Iterable<{ id: string; names?: readonly (string | undefined)[] }>): Map<string, string> {
@@ -41,14 +55,20 @@ function namesOf(entries: Iterable<{ id: string; names?: readonly (string | unde
 }
 
 /** Lookups are built once per rule set, not per query. */
-const lookupCache = new WeakMap<RuleSet, Record<'task' | 'state' | 'credential' | 'training' | 'role' | 'setting' | 'condition', Map<string, string>>>();
+const lookupCache = new WeakMap<
+  RuleSet,
+  Record<'task' | 'state' | 'credential' | 'training' | 'role' | 'setting' | 'condition', Map<string, string>>
+>();
 
 function lookupsOf(ruleSet: RuleSet) {
   let lookups = lookupCache.get(ruleSet);
   if (!lookups) {
     lookups = {
       task: namesOf([...ruleSet.tasks.values()].map((t) => ({ id: t.id, names: t.aliases }))),
-      state: namesOf([{ id: NATIONAL, names: ['United States', 'national'] }, ...Object.entries(STATES).map(([code, name]) => ({ id: code, names: [name] }))]),
+      state: namesOf([
+        { id: NATIONAL, names: ['United States', 'national'] },
+        ...Object.entries(STATES).map(([code, name]) => ({ id: code, names: [name] })),
+      ]),
       credential: namesOf([...ruleSet.credentials.values()].map((c) => ({ id: c.id, names: c.aliases }))),
       training: namesOf([...ruleSet.trainings.keys()].map((id) => ({ id }))),
       role: namesOf([...ruleSet.roles.values()].map((r) => ({ id: r.id, names: r.aliases }))),
@@ -72,16 +92,27 @@ export const isRealDate = (text: string): boolean => {
  * and what was probably meant (DESIGN §3.9: an unknown id never defaults to anything).
  */
 /** The canonical id of a name, or the name itself with a problem (and the closest names) recorded. */
-function lookup(problems: QueryProblem[], field: QueryProblem['field'], what: string, table: Map<string, string>, value: string): string {
+function lookup(
+  problems: QueryProblem[],
+  field: QueryProblem['field'],
+  what: string,
+  table: Map<string, string>,
+  value: string,
+): string {
   const id = table.get(fold(value));
   if (id !== undefined) return id;
-  const suggestions = suggest(fold(value), table.keys()).map((name) => table.get(name)!).filter((v, i, a) => a.indexOf(v) === i);
+  const suggestions = suggest(fold(value), table.keys())
+    .map((name) => table.get(name)!)
+    .filter((v, i, a) => a.indexOf(v) === i);
   problems.push({ field, value, message: `unknown ${what} '${value}'`, suggestions, code: UNKNOWN_CODE[field] });
   return value;
 }
 
 /** One jurisdiction by code or name (`WA`, `washington`), for commands about a single state. */
-export function resolveState(ruleSet: RuleSet, name: string): { ok: true; code: string } | { ok: false; problems: QueryProblem[] } {
+export function resolveState(
+  ruleSet: RuleSet,
+  name: string,
+): { ok: true; code: string } | { ok: false; problems: QueryProblem[] } {
   const problems: QueryProblem[] = [];
   const code = lookup(problems, 'states', 'state', lookupsOf(ruleSet).state, name);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, code };
@@ -90,12 +121,26 @@ export function resolveState(ruleSet: RuleSet, name: string): { ok: true; code: 
 export function resolveQuery(ruleSet: RuleSet, input: QueryInput): ResolveResult {
   const lookups = lookupsOf(ruleSet);
   const problems: QueryProblem[] = [];
-  const one = (field: QueryProblem['field'], what: string, table: Map<string, string>, value: string): string => lookup(problems, field, what, table, value);
+  const one = (field: QueryProblem['field'], what: string, table: Map<string, string>, value: string): string =>
+    lookup(problems, field, what, table, value);
   /** A list: `none` alone means none; a trailing `...` keeps it open. */
-  const many = (field: QueryProblem['field'], what: string, table: Map<string, string>, values: readonly string[] | null | undefined, allowOpen: boolean): string[] | null => {
+  const many = (
+    field: QueryProblem['field'],
+    what: string,
+    table: Map<string, string>,
+    values: readonly string[] | null | undefined,
+    allowOpen: boolean,
+  ): string[] | null => {
     if (values === null || values === undefined) return null;
     if (values.some((v) => fold(v) === 'none')) {
-      if (values.length > 1) problems.push({ field, value: values.join(','), message: `'none' cannot be combined with other ${what}s`, suggestions: [], code: 'invalid-value' });
+      if (values.length > 1)
+        problems.push({
+          field,
+          value: values.join(','),
+          message: `'none' cannot be combined with other ${what}s`,
+          suggestions: [],
+          code: 'invalid-value',
+        });
       return [];
     }
     const open = allowOpen && values.at(-1) === OPEN_LIST;
@@ -107,19 +152,54 @@ export function resolveQuery(ruleSet: RuleSet, input: QueryInput): ResolveResult
   const task = one('task', 'task', lookups.task, input.task);
   const states = many('states', 'state', lookups.state, input.states, false);
   if (states && states.includes(NATIONAL) && states.length > 1) {
-    problems.push({ field: 'states', value: input.states!.join(','), message: `'US' asks for the national baseline alone; it cannot be combined with states`, suggestions: [], code: 'invalid-value' });
+    problems.push({
+      field: 'states',
+      value: input.states!.join(','),
+      message: `'US' asks for the national baseline alone; it cannot be combined with states`,
+      suggestions: [],
+      code: 'invalid-value',
+    });
   }
-  if (states && states.length === 0) problems.push({ field: 'states', value: 'none', message: 'name at least one state (or US for the national baseline)', suggestions: [], code: 'invalid-value' });
+  if (states && states.length === 0)
+    problems.push({
+      field: 'states',
+      value: 'none',
+      message: 'name at least one state (or US for the national baseline)',
+      suggestions: [],
+      code: 'invalid-value',
+    });
   let supervision: SupervisionLevel | null = null;
   if (input.supervision !== null && input.supervision !== undefined) {
     const level = SUPERVISION_LEVELS.find((l) => l === fold(input.supervision!));
     if (level) supervision = level;
-    else problems.push({ field: 'supervision', value: input.supervision, message: `unknown supervision level '${input.supervision}' (one of ${SUPERVISION_LEVELS.join(', ')})`, suggestions: suggest(input.supervision, SUPERVISION_LEVELS), code: 'invalid-value' });
+    else
+      problems.push({
+        field: 'supervision',
+        value: input.supervision,
+        message: `unknown supervision level '${input.supervision}' (one of ${SUPERVISION_LEVELS.join(', ')})`,
+        suggestions: suggest(input.supervision, SUPERVISION_LEVELS),
+        code: 'invalid-value',
+      });
   }
   const confirmed = many('confirmed', 'condition', lookups.condition, input.confirmed ?? [], false) ?? [];
   const denied = many('denied', 'condition', lookups.condition, input.denied ?? [], false) ?? [];
-  for (const id of confirmed) if (denied.includes(id)) problems.push({ field: 'denied', value: id, message: `condition '${id}' is both confirmed and denied`, suggestions: [], code: 'invalid-value' });
-  if (!isRealDate(input.asOf)) problems.push({ field: 'asOf', value: input.asOf, message: `'${input.asOf}' is not a date written YYYY-MM-DD`, suggestions: [], code: 'invalid-value' });
+  for (const id of confirmed)
+    if (denied.includes(id))
+      problems.push({
+        field: 'denied',
+        value: id,
+        message: `condition '${id}' is both confirmed and denied`,
+        suggestions: [],
+        code: 'invalid-value',
+      });
+  if (!isRealDate(input.asOf))
+    problems.push({
+      field: 'asOf',
+      value: input.asOf,
+      message: `'${input.asOf}' is not a date written YYYY-MM-DD`,
+      suggestions: [],
+      code: 'invalid-value',
+    });
 
   const query: Query = {
     task,

@@ -2,7 +2,11 @@ import { FIELD_SPELLINGS, ROSTER_FIELDS, type RosterField } from '../domain/rost
 import { suggest } from '../domain/suggest.js';
 
 /** Case, spaces, dashes and underscores do not matter in column names (`Staff ID` = `staff_id` = `staffId`). */
-const fold = (name: string): string => name.trim().toLowerCase().replace(/[\s_-]+/g, '');
+const fold = (name: string): string =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 
 const BY_FOLDED = new Map<string, RosterField>();
 for (const field of ROSTER_FIELDS) for (const spelling of FIELD_SPELLINGS[field]) BY_FOLDED.set(fold(spelling), field);

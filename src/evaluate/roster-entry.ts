@@ -22,14 +22,23 @@ const LIST_FIELDS: ReadonlySet<RosterField> = new Set(['state', 'credentials', '
 type Value = string | string[] | null;
 
 /** The fields the evaluator reads as ids; `name` and `staff_id` are free text. */
-const ID_FIELDS: readonly RosterField[] = ['state', 'credentials', 'trainings', 'supervision', 'delegator', 'setting', 'tasks'];
+const ID_FIELDS: readonly RosterField[] = [
+  'state',
+  'credentials',
+  'trainings',
+  'supervision',
+  'delegator',
+  'setting',
+  'tasks',
+];
 
 /**
  * Ids never hold control characters. Refusing them says so plainly (rather than "unknown state"
  * with a line break in it) and lets the audit key its memo with control characters as separators.
  */
 const CONTROL = /[\u0000-\u001f\u007f]/;
-const hasControl = (v: Value): boolean => v !== null && (typeof v === 'string' ? CONTROL.test(v) : v.some((s) => CONTROL.test(s)));
+const hasControl = (v: Value): boolean =>
+  v !== null && (typeof v === 'string' ? CONTROL.test(v) : v.some((s) => CONTROL.test(s)));
 
 /**
  * A cell in the evaluator's terms (DESIGN §3.3): empty is unknown (`null`); a list field splits
@@ -39,14 +48,26 @@ function cellValue(raw: string, isList: boolean): Value {
   const text = raw.trim();
   if (text === '') return null;
   if (!isList || !text.includes(';')) return text;
-  const items = text.split(';').map((s) => s.trim()).filter((s) => s !== '');
+  const items = text
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return items.length === 0 ? null : items;
 }
 
 /** The entry from each field's value; a missing staff id and a control character are problems every format shares. */
-function entryOf(values: Partial<Record<RosterField, Value>>, columns: FieldColumns, problems: EntryProblem[]): EntryResult {
+function entryOf(
+  values: Partial<Record<RosterField, Value>>,
+  columns: FieldColumns,
+  problems: EntryProblem[],
+): EntryResult {
   for (const field of ID_FIELDS) {
-    if (hasControl(values[field] ?? null)) problems.push({ code: 'invalid-value', message: `${field} holds a control character (a line break inside the cell?)`, column: columns[field] ?? null });
+    if (hasControl(values[field] ?? null))
+      problems.push({
+        code: 'invalid-value',
+        message: `${field} holds a control character (a line break inside the cell?)`,
+        column: columns[field] ?? null,
+      });
   }
   const one = (field: RosterField): string | null => {
     const v = values[field] ?? null;
@@ -57,7 +78,12 @@ function entryOf(values: Partial<Record<RosterField, Value>>, columns: FieldColu
     return v === null ? null : Array.isArray(v) ? v : [v];
   };
   const staffId = one('staff_id');
-  if (staffId === null) problems.push({ code: 'missing-field', message: 'no staff_id: every row names the staff member it is about', column: columns.staff_id ?? null });
+  if (staffId === null)
+    problems.push({
+      code: 'missing-field',
+      message: 'no staff_id: every row names the staff member it is about',
+      column: columns.staff_id ?? null,
+    });
   const entry: RosterEntry = {
     staffId: staffId ?? '',
     name: one('name'),
@@ -117,13 +143,21 @@ export function entryOfFields(fields: Readonly<Record<string, unknown>>): EntryR
     const field = fieldOf(column);
     if (field === null) continue;
     if (columns[field] !== undefined) {
-      problems.push({ code: 'duplicate-column', message: `fields '${columns[field]}' and '${column}' both give ${field}`, column });
+      problems.push({
+        code: 'duplicate-column',
+        message: `fields '${columns[field]}' and '${column}' both give ${field}`,
+        column,
+      });
       continue;
     }
     columns[field] = column;
     const value = jsonValue(fields[column], LIST_FIELDS.has(field));
     if (typeof value === 'object' && value !== null && 'problem' in value) {
-      problems.push({ code: 'wrong-type', message: `${field} must be ${LIST_FIELDS.has(field) ? 'text or a list of text' : 'text'}, not ${value.problem}`, column });
+      problems.push({
+        code: 'wrong-type',
+        message: `${field} must be ${LIST_FIELDS.has(field) ? 'text or a list of text' : 'text'}, not ${value.problem}`,
+        column,
+      });
       continue;
     }
     values[field] = value;
@@ -148,4 +182,5 @@ function jsonValue(raw: unknown, isList: boolean): Value | { problem: string } {
   return { problem: describe(raw) };
 }
 
-const describe = (v: unknown): string => (Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : typeof v);
+const describe = (v: unknown): string =>
+  Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : typeof v;

@@ -2,7 +2,14 @@ import type { AuditInvalid } from '../domain/audit.js';
 import type { Diagnostic } from '../domain/diagnostic.js';
 import type { RosterColumns, RosterEntry, RosterField, RosterItem, RosterRecord, RosterRow } from '../domain/roster.js';
 import { fieldOf, misspeltField } from './roster-columns.js';
-import { type ColumnPlan, type EntryResult, type FieldColumns, columnPlan, entryOfCells, entryOfFields } from './roster-entry.js';
+import {
+  type ColumnPlan,
+  type EntryResult,
+  type FieldColumns,
+  columnPlan,
+  entryOfCells,
+  entryOfFields,
+} from './roster-entry.js';
 
 /** A record that became an entry, with where it is. */
 export interface ReadEntry {
@@ -45,7 +52,15 @@ export class RosterReader {
         this.checkColumns(item, invalid);
         return null;
       case 'unreadable':
-        invalid.push(this.invalid(null, { code: item.code, message: item.message, line: item.line, column: item.column, pointer: '' }));
+        invalid.push(
+          this.invalid(null, {
+            code: item.code,
+            message: item.message,
+            line: item.line,
+            column: item.column,
+            pointer: '',
+          }),
+        );
         if (item.fatal) this.stopped = true;
         return null;
       case 'row':
@@ -62,10 +77,23 @@ export class RosterReader {
     }
   }
 
-  private entry(record: RosterRow | RosterRecord, { entry, columns, problems }: EntryResult, invalid: AuditInvalid[]): ReadEntry | null {
+  private entry(
+    record: RosterRow | RosterRecord,
+    { entry, columns, problems }: EntryResult,
+    invalid: AuditInvalid[],
+  ): ReadEntry | null {
     if (problems.length === 0) return { entry, record, columns };
     const staffId = entry.staffId === '' ? null : entry.staffId;
-    for (const p of problems) invalid.push(this.invalid(staffId, { code: p.code, message: p.message, line: record.line, column: record.column, pointer: pointerOf(record, p.column) }));
+    for (const p of problems)
+      invalid.push(
+        this.invalid(staffId, {
+          code: p.code,
+          message: p.message,
+          line: record.line,
+          column: record.column,
+          pointer: pointerOf(record, p.column),
+        }),
+      );
     return null;
   }
 
@@ -76,25 +104,53 @@ export class RosterReader {
     for (const name of header.names) {
       const field = fieldOf(name);
       if (field === null) this.reportMisspelt(name, { ...at, pointer: '' }, invalid);
-      else if (found.has(field)) invalid.push(this.invalid(null, { ...at, code: 'duplicate-column', message: `columns '${found.get(field)}' and '${name}' both give ${field}; the first is read` }));
+      else if (found.has(field))
+        invalid.push(
+          this.invalid(null, {
+            ...at,
+            code: 'duplicate-column',
+            message: `columns '${found.get(field)}' and '${name}' both give ${field}; the first is read`,
+          }),
+        );
       else found.set(field, name);
     }
     const missing = this.required.filter((f) => !found.has(f));
     if (missing.length > 0) {
       const names = missing.map((f) => `'${f}'`).join(' and ');
-      invalid.push(this.invalid(null, { ...at, code: 'missing-column', message: `no ${names} column (columns: ${header.names.join(', ') || 'none'}); no row of this file was audited` }));
+      invalid.push(
+        this.invalid(null, {
+          ...at,
+          code: 'missing-column',
+          message: `no ${names} column (columns: ${header.names.join(', ') || 'none'}); no row of this file was audited`,
+        }),
+      );
       this.stopped = true;
     }
   }
 
-  private reportMisspelt(key: string, where: { line: number; column: number; pointer: string }, invalid: AuditInvalid[]): void {
+  private reportMisspelt(
+    key: string,
+    where: { line: number; column: number; pointer: string },
+    invalid: AuditInvalid[],
+  ): void {
     const meant = misspeltField(key);
     if (meant === null) return;
     const message = `unknown column '${key}'; did you mean '${meant}'? (its values would otherwise be read as unknown)`;
-    invalid.push(this.invalid(null, { code: 'unknown-column', message, line: where.line, column: where.column, pointer: pointerOf(where, key) }));
+    invalid.push(
+      this.invalid(null, {
+        code: 'unknown-column',
+        message,
+        line: where.line,
+        column: where.column,
+        pointer: pointerOf(where, key),
+      }),
+    );
   }
 
-  invalid(staffId: string | null, at: { code: string; message: string; line: number; column: number; pointer: string }): AuditInvalid {
+  invalid(
+    staffId: string | null,
+    at: { code: string; message: string; line: number; column: number; pointer: string },
+  ): AuditInvalid {
     const diagnostic: Diagnostic = {
       code: at.code,
       severity: 'error',

@@ -5,7 +5,9 @@ import { evaluate } from './evaluate.js';
 import { type QueryProblem, resolveQuery } from './resolve-query.js';
 
 /** What one task of one row comes to: a decision, or the problems that kept it from one. */
-export type TaskOutcome = { decision: Decision; problems?: undefined } | { decision?: undefined; problems: QueryProblem[] };
+export type TaskOutcome =
+  | { decision: Decision; problems?: undefined }
+  | { decision?: undefined; problems: QueryProblem[] };
 
 /** Rows remembered per audit; when full it starts over, like the evaluator's own cache. */
 const MEMO_SIZE = 10_000;

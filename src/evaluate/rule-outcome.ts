@@ -24,7 +24,11 @@ export interface RuleOutcome {
 }
 
 /** An unmet requirement: guidance discourages, law and policy prohibit (DESIGN §3.4). */
-const UNMET_EFFECT: Readonly<Record<Basis, Verdict>> = { guidance: 'discouraged', law: 'prohibited', policy: 'prohibited' };
+const UNMET_EFFECT: Readonly<Record<Basis, Verdict>> = {
+  guidance: 'discouraged',
+  law: 'prohibited',
+  policy: 'prohibited',
+};
 
 /**
  * One rule's outcome. An explicit verdict stands unless every `unless` entry is met (its entries
@@ -41,7 +45,10 @@ export function ruleOutcome(rule: RuleRecord, facts: Facts): RuleOutcome {
     const lifted = unless.length > 0 && statuses.every((s) => s === 'met');
     if (!lifted) {
       outcome = rule.verdict;
-      statuses.forEach((status, i) => status !== 'met' && findings.push({ entry: unless[i]!, key: keys.unless[i]!, status, effect: rule.verdict! }));
+      statuses.forEach(
+        (status, i) =>
+          status !== 'met' && findings.push({ entry: unless[i]!, key: keys.unless[i]!, status, effect: rule.verdict! }),
+      );
     }
   }
   const requires = rule.requires ?? [];

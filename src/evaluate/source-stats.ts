@@ -4,7 +4,12 @@ import type { RuleSet } from '../domain/rule-set.js';
 import type { Citation } from '../domain/schema/definitions.js';
 import { isOfficialLawText } from '../domain/official-law-text.js';
 import { stateCitationIds, stateReviewDays } from '../domain/state-sources.js';
-import { type CoverageLevel, CITATION_SOURCES, STATE_GOVERNED_CATEGORIES, type CitationSource } from '../domain/vocabulary.js';
+import {
+  type CoverageLevel,
+  CITATION_SOURCES,
+  STATE_GOVERNED_CATEGORIES,
+  type CitationSource,
+} from '../domain/vocabulary.js';
 import { evaluate } from './evaluate.js';
 
 /**
@@ -57,7 +62,17 @@ export function sourceStats(ruleSet: RuleSet, code: string, asOf: string): Sourc
   const canAsk = ruleSet.credentials.has('CMA') && ruleSet.roles.has('physician');
   let determined = 0;
   for (const task of canAsk ? governed : []) {
-    const query: Query = { task: task.id, states: [code], trainings: null, setting: null, confirmed: [], denied: [], asOf, ...FIXED_PROFILE, credentials: [...FIXED_PROFILE.credentials] };
+    const query: Query = {
+      task: task.id,
+      states: [code],
+      trainings: null,
+      setting: null,
+      confirmed: [],
+      denied: [],
+      asOf,
+      ...FIXED_PROFILE,
+      credentials: [...FIXED_PROFILE.credentials],
+    };
     const decision = evaluate(ruleSet, query);
     // The coverage gap is the evaluator's, not a rule of the state's.
     if (decision.determinedBy.some((id) => id.startsWith(`${code}/`) && id !== `${code}/coverage-gap`)) determined++;
@@ -101,12 +116,15 @@ export interface DataReport {
 
 /** Source statistics for every state and DC, and overall. */
 export function dataReport(ruleSet: RuleSet, asOf: string): DataReport {
-  const states = Object.keys(STATES).sort().map((code) => sourceStats(ruleSet, code, asOf));
+  const states = Object.keys(STATES)
+    .sort()
+    .map((code) => sourceStats(ruleSet, code, asOf));
   const sum = (f: (s: SourceStats) => number) => states.reduce((n, s) => n + f(s), 0);
   const allCitations = [...ruleSet.citations.values()];
   const allRules = [...ruleSet.rules.values()];
   const days: Record<string, number> = {};
-  for (const day of [...allCitations.map((c) => c.reviewed), ...allRules.flatMap((r) => r.reviewed ?? [])].sort()) days[day] = (days[day] ?? 0) + 1;
+  for (const day of [...allCitations.map((c) => c.reviewed), ...allRules.flatMap((r) => r.reviewed ?? [])].sort())
+    days[day] = (days[day] ?? 0) + 1;
   return {
     asOf,
     profile: FIXED_PROFILE,

@@ -32,7 +32,14 @@ export interface StateProfile {
   reviewed: string | null;
   delegators: string[];
   /** The state's general delegation provision, a cited finding that it has none, or null (not researched into the rules). */
-  delegation: { found: boolean; summary: string; delegators: string[]; exclusive: boolean; confidence: string; cites: string[] } | null;
+  delegation: {
+    found: boolean;
+    summary: string;
+    delegators: string[];
+    exclusive: boolean;
+    confidence: string;
+    cites: string[];
+  } | null;
   /** Supervision terms the state's law defines, and the level each puts the supervisor at. */
   definitions: SupervisionDefinition[];
   credentials: Pick<Credential, 'id' | 'name' | 'issuer' | 'scope'>[];
@@ -51,19 +58,33 @@ const credentialIds = (req: Requirement): string[] => [
 
 /** A requirement in plain words, through the same wording decisions use. */
 function describe(req: Requirement): string {
-  if (req.anyOf || req.allOf) return `${req.anyOf ? 'one of' : 'all of'}: ${(req.anyOf ?? req.allOf)!.map(describe).join('; ')}`;
-  if (req.credential) return describeCondition({ kind: 'credential', requires: 'anyOf' in req.credential ? req.credential.anyOf : req.credential, status: 'unknown' });
-  if (req.supervision) return describeCondition({ kind: 'supervision', requires: req.supervision.atLeast, status: 'unknown' });
+  if (req.anyOf || req.allOf)
+    return `${req.anyOf ? 'one of' : 'all of'}: ${(req.anyOf ?? req.allOf)!.map(describe).join('; ')}`;
+  if (req.credential)
+    return describeCondition({
+      kind: 'credential',
+      requires: 'anyOf' in req.credential ? req.credential.anyOf : req.credential,
+      status: 'unknown',
+    });
+  if (req.supervision)
+    return describeCondition({ kind: 'supervision', requires: req.supervision.atLeast, status: 'unknown' });
   if (req.training) return describeCondition({ kind: 'training', requires: req.training.anyOf, status: 'unknown' });
   if (req.delegator) return describeCondition({ kind: 'delegator', requires: req.delegator.anyOf, status: 'unknown' });
-  if (req.setting) return describeCondition({ kind: 'setting', requires: 'anyOf' in req.setting ? req.setting.anyOf : req.setting, status: 'unknown' });
+  if (req.setting)
+    return describeCondition({
+      kind: 'setting',
+      requires: 'anyOf' in req.setting ? req.setting.anyOf : req.setting,
+      status: 'unknown',
+    });
   return describeCondition({ kind: 'condition', requires: req.condition ?? '', status: 'unknown' });
 }
 
 /** The profile of a state code, whether or not the rules have a file for it. */
 export function stateProfile(ruleSet: RuleSet, code: string): StateProfile {
   const state = ruleSet.states.get(code);
-  const rules = ruleSet.data.rules.filter((r) => r.layer === 'state' && r.owner === code).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const rules = ruleSet.data.rules
+    .filter((r) => r.layer === 'state' && r.owner === code)
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
   const named = new Set(rules.flatMap((r) => [...(r.requires ?? []), ...(r.unless ?? [])].flatMap(credentialIds)));
   const credentials = ruleSet.data.credentials
     .filter((c) => c.jurisdiction === code || named.has(c.id))
@@ -77,7 +98,14 @@ export function stateProfile(ruleSet: RuleSet, code: string): StateProfile {
     reviewed: state?.reviewed ?? null,
     delegators: state?.delegators ?? [],
     delegation: d
-      ? { found: !d.none, summary: d.summary, delegators: d.delegators ?? [], exclusive: !d.none && d.exclusive !== false, confidence: d.confidence, cites: d.cites }
+      ? {
+          found: !d.none,
+          summary: d.summary,
+          delegators: d.delegators ?? [],
+          exclusive: !d.none && d.exclusive !== false,
+          confidence: d.confidence,
+          cites: d.cites,
+        }
       : null,
     definitions: state?.definitions ?? [],
     credentials,

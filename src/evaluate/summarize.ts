@@ -11,7 +11,12 @@ const LEAD: Readonly<Record<Verdict, string>> = {
 };
 
 /** One sentence a person can act on: the verdict, where, and what decides it. */
-export function summarize(verdict: Verdict, determining: readonly RuleResult[], conditions: readonly DecisionCondition[], states: readonly string[] | null): string {
+export function summarize(
+  verdict: Verdict,
+  determining: readonly RuleResult[],
+  conditions: readonly DecisionCondition[],
+  states: readonly string[] | null,
+): string {
   const where = states && states.length > 0 && states[0] !== 'US' ? ` in ${states.join(', ')}` : '';
   if (verdict === 'allowed') return `Allowed${where} on the facts given.`;
   const verify: string[] = [];

@@ -14,7 +14,8 @@ export function conditionPhrase(c: DecisionCondition, severalStates: boolean): s
 }
 
 /** The decisive conditions in one line, `; ` between them, each once (law and guidance may ask the same). */
-export const conditionsLine = (d: Decision): string => [...new Set(decisiveConditions(d).map((c) => conditionPhrase(c, d.byState.length > 1)))].join('; ');
+export const conditionsLine = (d: Decision): string =>
+  [...new Set(decisiveConditions(d).map((c) => conditionPhrase(c, d.byState.length > 1)))].join('; ');
 
 /** What a decision's states were: `CA;NV`, `US`, or `` when the row named none. */
 export const statesOf = (d: Decision): string => (d.query.states === null ? '' : d.query.states.join(';'));

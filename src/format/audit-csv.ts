@@ -4,7 +4,17 @@ import { conditionsLine, statesOf } from './audit-conditions.js';
 import { csvField, csvRecord } from './csv-cell.js';
 
 /** The audit CSV's columns (DESIGN §6, contract). */
-export const AUDIT_CSV_COLUMNS = ['line', 'staff_id', 'name', 'states', 'task', 'verdict', 'determined_by', 'conditions', 'rules_digest'] as const;
+export const AUDIT_CSV_COLUMNS = [
+  'line',
+  'staff_id',
+  'name',
+  'states',
+  'task',
+  'verdict',
+  'determined_by',
+  'conditions',
+  'rules_digest',
+] as const;
 
 export const auditCsvHeader = (): string => `${csvRecord(AUDIT_CSV_COLUMNS)}\n`;
 

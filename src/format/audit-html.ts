@@ -2,7 +2,15 @@ import type { VerdictCounts } from '../domain/audit.js';
 import { citationLine } from './decision-text.js';
 import { diagnosticText } from './audit-invalid.js';
 import { conditionPhrase, decisiveConditions, statesOf, whatDecides } from './audit-conditions.js';
-import { type AuditReport, VERDICTS_STRICTEST_FIRST, findingCites, findingsTitle, reportCitations, total, who } from './audit-report.js';
+import {
+  type AuditReport,
+  VERDICTS_STRICTEST_FIRST,
+  findingCites,
+  findingsTitle,
+  reportCitations,
+  total,
+  who,
+} from './audit-report.js';
 import { escapeHtml as h } from './html-escape.js';
 
 /** Inline and small: the file must stand alone, so nothing is fetched, not even a font. */
@@ -13,12 +21,18 @@ td.n{text-align:right}th{background:#f3f3f3}ul{margin:0;padding-left:1.1rem}.met
 code{font-size:.9em}`;
 
 const countsTable = (key: string, rows: Record<string, VerdictCounts>): string =>
-  `<table><thead><tr><th>${key}</th><th>decisions</th>${VERDICTS_STRICTEST_FIRST.map((v) => `<th>${v}</th>`).join('')}</tr></thead><tbody>${Object.entries(rows)
-    .map(([k, c]) => `<tr><td>${h(k)}</td><td class="n">${total(c)}</td>${VERDICTS_STRICTEST_FIRST.map((v) => `<td class="n">${c[v]}</td>`).join('')}</tr>`)
+  `<table><thead><tr><th>${key}</th><th>decisions</th>${VERDICTS_STRICTEST_FIRST.map((v) => `<th>${v}</th>`).join('')}</tr></thead><tbody>${Object.entries(
+    rows,
+  )
+    .map(
+      ([k, c]) =>
+        `<tr><td>${h(k)}</td><td class="n">${total(c)}</td>${VERDICTS_STRICTEST_FIRST.map((v) => `<td class="n">${c[v]}</td>`).join('')}</tr>`,
+    )
     .join('')}</tbody></table>`;
 
 /** Cited ids link to the source list in the same file. */
-const citeLinks = (ids: readonly string[]): string => ids.map((id) => `<a href="#cite-${h(id)}">${h(id)}</a>`).join(', ');
+const citeLinks = (ids: readonly string[]): string =>
+  ids.map((id) => `<a href="#cite-${h(id)}">${h(id)}</a>`).join(', ');
 
 /**
  * The audit as one self-contained HTML page: inline style, no script, no external request (a
@@ -48,10 +62,14 @@ export function auditHtml(report: AuditReport): string {
   out.push(`<h2>Findings: ${h(findingsTitle(report))}</h2>`);
   if (report.findings.length === 0) out.push('<p>None.</p>');
   else {
-    out.push('<table><thead><tr><th>verdict</th><th>line</th><th>staff</th><th>state</th><th>task</th><th>what decides it</th><th>determined by</th><th>sources</th></tr></thead><tbody>');
+    out.push(
+      '<table><thead><tr><th>verdict</th><th>line</th><th>staff</th><th>state</th><th>task</th><th>what decides it</th><th>determined by</th><th>sources</th></tr></thead><tbody>',
+    );
     for (const f of report.findings) {
       const d = f.decision;
-      const conditions = [...new Set(decisiveConditions(d).map((c) => conditionPhrase(c, d.byState.length > 1)))].map((text) => `<li>${h(text)}</li>`);
+      const conditions = [...new Set(decisiveConditions(d).map((c) => conditionPhrase(c, d.byState.length > 1)))].map(
+        (text) => `<li>${h(text)}</li>`,
+      );
       const decides = conditions.length > 0 ? `<ul>${conditions.join('')}</ul>` : h(whatDecides(d)) || '—';
       out.push(
         `<tr><td class="v ${d.verdict}">${d.verdict}</td><td class="n">${f.line}</td><td>${h(who(f, report.redact))}</td><td>${h(statesOf(d).replace(/;/g, ', ') || 'not given')}</td>` +
@@ -62,7 +80,11 @@ export function auditHtml(report: AuditReport): string {
     out.push('</tbody></table>');
   }
   if (report.invalid.length > 0) {
-    out.push(`<h2>Invalid rows: ${s.invalidRows}</h2>`, '<p>What these entries name was not audited.</p>', `<ul>${report.invalid.map((i) => `<li><code>${h(diagnosticText(i))}</code></li>`).join('')}</ul>`);
+    out.push(
+      `<h2>Invalid rows: ${s.invalidRows}</h2>`,
+      '<p>What these entries name was not audited.</p>',
+      `<ul>${report.invalid.map((i) => `<li><code>${h(diagnosticText(i))}</code></li>`).join('')}</ul>`,
+    );
   }
   const citations = reportCitations(report.findings);
   if (citations.length > 0) {
@@ -75,6 +97,11 @@ export function auditHtml(report: AuditReport): string {
     out.push('</ul>');
   }
   const hashes = run.inputs.map((i) => `${h(i.name)} sha256 <code>${h(i.sha256)}</code>`).join('; ');
-  out.push(`<footer><p>${hashes}; rules <code>${h(run.rulesDigest)}</code>; ma-check ${h(run.version)}. A reference aid, not legal advice: confirm with the state board.</p></footer>`, '</body>', '</html>', '');
+  out.push(
+    `<footer><p>${hashes}; rules <code>${h(run.rulesDigest)}</code>; ma-check ${h(run.version)}. A reference aid, not legal advice: confirm with the state board.</p></footer>`,
+    '</body>',
+    '</html>',
+    '',
+  );
   return out.join('\n');
 }

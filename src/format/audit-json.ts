@@ -4,7 +4,8 @@ import type { Chunk } from './chunk.js';
 import { decisionBody } from './decision-body.js';
 
 /** Pretty JSON of a value nested `depth` levels deep, its first line not indented. */
-const nested = (value: unknown, depth: number): string => JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+const nested = (value: unknown, depth: number): string =>
+  JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
 
 /**
  * The audit as one JSON document (DESIGN §6): `schemaVersion`, `run`, `decisions`, `invalid`,

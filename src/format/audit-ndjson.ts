@@ -4,15 +4,21 @@ import type { Chunk } from './chunk.js';
 import { decisionBody } from './decision-body.js';
 
 /** One JSON value per line, `type` first (DESIGN §6): `run` first, `summary` last. */
-export const ndjsonRun = (run: AuditRun): string => `${JSON.stringify({ type: 'run', schemaVersion: DECISION_SCHEMA_VERSION, ...run })}\n`;
+export const ndjsonRun = (run: AuditRun): string =>
+  `${JSON.stringify({ type: 'run', schemaVersion: DECISION_SCHEMA_VERSION, ...run })}\n`;
 
 /** `staffId`, `name`, `line` (and `rosterLine`), then the decision's own keys. */
 export function ndjsonDecision(r: AuditDecision, redact: boolean): Chunk {
   const name = redact ? null : r.name;
   const rosterLine = r.rosterLine === undefined ? '' : `,"rosterLine":${r.rosterLine}`;
-  return [`{"type":"decision","staffId":${JSON.stringify(r.staffId)},"name":${JSON.stringify(name)},"line":${r.line}${rosterLine},`, decisionBody(r.decision, 0), '}\n'];
+  return [
+    `{"type":"decision","staffId":${JSON.stringify(r.staffId)},"name":${JSON.stringify(name)},"line":${r.line}${rosterLine},`,
+    decisionBody(r.decision, 0),
+    '}\n',
+  ];
 }
 
-export const ndjsonInvalid = (r: AuditInvalid): string => `${JSON.stringify({ type: 'invalid', staffId: r.staffId, ...r.diagnostic })}\n`;
+export const ndjsonInvalid = (r: AuditInvalid): string =>
+  `${JSON.stringify({ type: 'invalid', staffId: r.staffId, ...r.diagnostic })}\n`;
 
 export const ndjsonSummary = (s: AuditSummary): string => `${JSON.stringify({ type: 'summary', ...s })}\n`;

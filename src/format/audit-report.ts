@@ -19,7 +19,8 @@ export interface AuditReport {
 export const VERDICTS_STRICTEST_FIRST: readonly Verdict[] = [...VERDICTS].reverse();
 
 /** Findings are what needs attention first. */
-export const byStrictness = (a: AuditDecision, b: AuditDecision): number => verdictRank(b.decision.verdict) - verdictRank(a.decision.verdict);
+export const byStrictness = (a: AuditDecision, b: AuditDecision): number =>
+  verdictRank(b.decision.verdict) - verdictRank(a.decision.verdict);
 
 export const total = (c: VerdictCounts): number => c.allowed + c.conditional + c.discouraged + c.prohibited;
 
@@ -52,4 +53,5 @@ export function reportCitations(findings: readonly AuditDecision[]): Citation[] 
 }
 
 /** "S-104 Maria Lopez" or, redacted or nameless, "S-104". */
-export const who = (f: AuditDecision, redact: boolean): string => (redact || f.name === null ? f.staffId : `${f.staffId} ${f.name}`);
+export const who = (f: AuditDecision, redact: boolean): string =>
+  redact || f.name === null ? f.staffId : `${f.staffId} ${f.name}`;

@@ -16,23 +16,35 @@ const countsTable = (title: string, key: string, rows: Record<string, VerdictCou
     [key, 'decisions', ...VERDICTS_STRICTEST_FIRST],
     names.map((n) => [n, String(total(rows[n]!)), ...VERDICTS_STRICTEST_FIRST.map((v) => String(rows[n]![v]))]),
   );
-  return ['', paint.bold(title), ...table.trimEnd().split('\n').map((l) => `  ${l}`)];
+  return [
+    '',
+    paint.bold(title),
+    ...table
+      .trimEnd()
+      .split('\n')
+      .map((l) => `  ${l}`),
+  ];
 };
 
 /** A finding as a block: the verdict and who, then what decides it, then the rules. Stable for diffs and grep. */
 function findingBlock(f: AuditDecision, report: AuditReport, paint: Paint): string[] {
   const d = f.decision;
   const where = statesOf(d) || 'no state given';
-  const lines = [`${verdictLabel(d.verdict, paint)}  ${d.task.id} · ${where.replace(/;/g, ', ')} · ${terminalSafe(who(f, report.redact))} ${paint.dim(`(line ${f.line})`)}`];
+  const lines = [
+    `${verdictLabel(d.verdict, paint)}  ${d.task.id} · ${where.replace(/;/g, ', ')} · ${terminalSafe(who(f, report.redact))} ${paint.dim(`(line ${f.line})`)}`,
+  ];
   const decisive = decisiveConditions(d);
   // A rule that states its verdict outright has nothing to verify: its summary says why.
   if (decisive.length === 0 && d.verdict !== 'allowed') lines.push(`  ${d.summary}`);
   for (const c of decisive) {
     const at = d.byState.length > 1 && c.state ? `${c.state} ` : '';
-    lines.push(`  ${statusMark(c.status, paint)} ${at}${describeCondition(c)}  ${paint.dim(`(${c.basis}; ${c.rules.join(', ')})`)}`);
+    lines.push(
+      `  ${statusMark(c.status, paint)} ${at}${describeCondition(c)}  ${paint.dim(`(${c.basis}; ${c.rules.join(', ')})`)}`,
+    );
   }
   const rest = d.conditions.length - decisive.length;
-  if (rest > 0) lines.push(paint.dim(`  + ${rest} more condition${rest === 1 ? '' : 's'} to meet once these are settled`));
+  if (rest > 0)
+    lines.push(paint.dim(`  + ${rest} more condition${rest === 1 ? '' : 's'} to meet once these are settled`));
   lines.push(paint.dim(`  determined by ${d.determinedBy.join(', ')}`));
   return lines;
 }
@@ -40,11 +52,21 @@ function findingBlock(f: AuditDecision, report: AuditReport, paint: Paint): stri
 /** On a terminal, findings are one table row each; the verdict is painted after padding so colour does not skew columns. */
 function findingsTable(report: AuditReport, paint: Paint): string[] {
   const header = ['verdict', 'line', 'staff', 'state', 'task', 'to resolve'];
-  const rows = report.findings.map((f) => [f.decision.verdict, String(f.line), terminalSafe(who(f, report.redact)), statesOf(f.decision) || '-', f.decision.task.id, conditionsLine(f.decision) || '-']);
+  const rows = report.findings.map((f) => [
+    f.decision.verdict,
+    String(f.line),
+    terminalSafe(who(f, report.redact)),
+    statesOf(f.decision) || '-',
+    f.decision.task.id,
+    conditionsLine(f.decision) || '-',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const pad = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)));
   const verdict = (v: string) => `${verdictLabel(v as Verdict, paint)}${' '.repeat(widths[0]! - v.length)}`;
-  return [paint.bold(pad(header).join('  ').trimEnd()), ...rows.map((r) => [verdict(r[0]!), ...pad(r).slice(1)].join('  ').trimEnd())];
+  return [
+    paint.bold(pad(header).join('  ').trimEnd()),
+    ...rows.map((r) => [verdict(r[0]!), ...pad(r).slice(1)].join('  ').trimEnd()),
+  ];
 }
 
 /** The audit for a person: what was read, the counts by verdict, state and task, then the findings. */
@@ -53,10 +75,15 @@ export function auditText(report: AuditReport, paint: Paint, table: boolean): st
   const inputs = run.inputs.map((i) => terminalSafe(i.name)).join(' + ');
   const out = [paint.bold(`ma-check audit · ${inputs} · as of ${run.asOf}`)];
   const invalidRows = s.invalidRows === 1 ? '1 invalid row' : `${s.invalidRows} invalid rows`;
-  out.push(`${s.rows} row${s.rows === 1 ? '' : 's'} read · ${s.decisions} decision${s.decisions === 1 ? '' : 's'} · ${invalidRows}`);
+  out.push(
+    `${s.rows} row${s.rows === 1 ? '' : 's'} read · ${s.decisions} decision${s.decisions === 1 ? '' : 's'} · ${invalidRows}`,
+  );
   out.push('', paint.bold('By verdict'));
   const width = Math.max(...VERDICTS_STRICTEST_FIRST.map((v) => v.length));
-  for (const v of VERDICTS_STRICTEST_FIRST) out.push(`  ${verdictLabel(v, paint)}${' '.repeat(width - v.length)}  ${String(s.byVerdict[v]).padStart(String(s.decisions).length)}`);
+  for (const v of VERDICTS_STRICTEST_FIRST)
+    out.push(
+      `  ${verdictLabel(v, paint)}${' '.repeat(width - v.length)}  ${String(s.byVerdict[v]).padStart(String(s.decisions).length)}`,
+    );
   out.push(...countsTable('By state', 'state', s.byState, paint), ...countsTable('By task', 'task', s.byTask, paint));
   out.push('', paint.bold(`Findings: ${findingsTitle(report)}`));
   if (report.findings.length === 0) out.push('  none');
@@ -66,6 +93,9 @@ export function auditText(report: AuditReport, paint: Paint, table: boolean): st
     out.push('', paint.bold(`Invalid: ${invalidRows}; what these entries name was not audited (exit 65)`));
     for (const i of report.invalid) out.push(`  ${terminalSafe(diagnosticText(i))}`);
   }
-  out.push('', paint.dim(`rules ${run.rulesDigest.slice(0, 19)}… · ma-check ${run.version} · a reference aid, not legal advice`));
+  out.push(
+    '',
+    paint.dim(`rules ${run.rulesDigest.slice(0, 19)}… · ma-check ${run.version} · a reference aid, not legal advice`),
+  );
   return `${out.join('\n')}\n`;
 }

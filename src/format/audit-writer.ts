@@ -11,7 +11,6 @@ import { type AuditReport, byStrictness } from './audit-report.js';
 import { auditText } from './audit-text.js';
 import type { Paint } from './paint.js';
 
-
 /** Formats written as the audit goes, in flat memory; the others are reports built at the end. */
 export const STREAMED_FORMATS: readonly AuditFormat[] = ['csv', 'ndjson', 'json'];
 
@@ -36,11 +35,17 @@ export interface AuditWriter {
 }
 
 export function auditWriter(o: AuditWriterOptions): AuditWriter {
-  const listed = new Set<Verdict>(o.only ?? (STREAMED_FORMATS.includes(o.format) ? VERDICTS : VERDICTS.filter((v) => v !== 'allowed')));
+  const listed = new Set<Verdict>(
+    o.only ?? (STREAMED_FORMATS.includes(o.format) ? VERDICTS : VERDICTS.filter((v) => v !== 'allowed')),
+  );
   const lists = (r: AuditDecision) => listed.has(r.decision.verdict);
   switch (o.format) {
     case 'csv':
-      return { start: auditCsvHeader, record: (r) => (r.type === 'decision' && lists(r) ? auditCsvRow(r, o.redact) : ''), end: () => '' };
+      return {
+        start: auditCsvHeader,
+        record: (r) => (r.type === 'decision' && lists(r) ? auditCsvRow(r, o.redact) : ''),
+        end: () => '',
+      };
     case 'ndjson':
       return {
         start: ndjsonRun,
@@ -85,7 +90,14 @@ class ReportWriter implements AuditWriter {
   }
 
   end(summary: AuditSummary): string {
-    const report: AuditReport = { run: this.run!, summary, findings: this.findings.sort(byStrictness), invalid: this.invalid, listed: this.listed, redact: this.options.redact };
+    const report: AuditReport = {
+      run: this.run!,
+      summary,
+      findings: this.findings.sort(byStrictness),
+      invalid: this.invalid,
+      listed: this.listed,
+      redact: this.options.redact,
+    };
     if (this.options.format === 'markdown') return auditMarkdown(report);
     if (this.options.format === 'html') return auditHtml(report);
     return auditText(report, this.options.paint, this.options.table);

@@ -8,7 +8,8 @@ import { stringify } from 'csv-stringify/sync';
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** A whole CSV record by csv-stringify, formulas neutralized with a leading `'`, no line end. */
-export const csvRecord = (cells: readonly (string | number)[]): string => stringify([cells], { escape_formulas: true, eof: false });
+export const csvRecord = (cells: readonly (string | number)[]): string =>
+  stringify([cells], { escape_formulas: true, eof: false });
 
 /**
  * One text field exactly as `csvRecord` would write it (a test holds them equal). For the few

@@ -11,7 +11,10 @@ export function decisionBody(d: Decision, indent: 0 | 1): Uint8Array {
   const cache = bodies[indent]!;
   let body = cache.get(d);
   if (body === undefined) {
-    const text = indent === 0 ? JSON.stringify(d).slice(1, -1) : `    ${JSON.stringify(d, null, 2).slice(2, -2).replace(/\n/g, '\n    ')}`;
+    const text =
+      indent === 0
+        ? JSON.stringify(d).slice(1, -1)
+        : `    ${JSON.stringify(d, null, 2).slice(2, -2).replace(/\n/g, '\n    ')}`;
     body = new TextEncoder().encode(text);
     cache.set(d, body);
   }

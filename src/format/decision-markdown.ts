@@ -12,7 +12,9 @@ export function decisionMarkdown(decision: Decision): string {
   if (decision.conditions.length > 0) {
     out.push('| status | condition | basis | state | decisive | rules |', '|---|---|---|---|---|---|');
     for (const c of decision.conditions) {
-      out.push(`| ${c.status} | ${markdownCell(describeCondition(c))} | ${c.basis} | ${c.state ?? ''} | ${c.decisive ? 'yes' : 'no'} | ${markdownCell(c.rules.join(', '))} |`);
+      out.push(
+        `| ${c.status} | ${markdownCell(describeCondition(c))} | ${c.basis} | ${c.state ?? ''} | ${c.decisive ? 'yes' : 'no'} | ${markdownCell(c.rules.join(', '))} |`,
+      );
     }
     out.push('');
   }

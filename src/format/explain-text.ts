@@ -26,7 +26,11 @@ export function explainText(states: readonly ExplainedState[], paint: Paint): st
         layer = r.layer;
         out.push(`  ${paint.bold(LAYER_TITLE[r.layer])}`);
       }
-      const status = !r.inForce ? 'not in force' : r.supersededBy ? `superseded by ${r.supersededBy.join(', ')}` : `→ ${r.outcome}`;
+      const status = !r.inForce
+        ? 'not in force'
+        : r.supersededBy
+          ? `superseded by ${r.supersededBy.join(', ')}`
+          : `→ ${r.outcome}`;
       out.push(`    ${paint.cyan(r.id)} ${paint.dim(`[${r.basis}]`)} ${status}`);
       out.push(`      ${paint.dim(r.summary)}`);
       if (r.verdict) {

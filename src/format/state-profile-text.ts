@@ -20,7 +20,9 @@ function delegationLines(p: StateProfile): string[] {
   if (!d) return ['not researched into the rules: clinical tasks without a state rule say so'];
   if (!d.found) return [`no general provision found [${d.confidence}] (${d.cites.join(', ')})`, d.summary];
   // Without `exclusive`, the list is for reading: the provision's requirements say who may delegate.
-  const who = d.delegators.length ? `${d.delegators.join(', ')}${d.exclusive ? '' : ' (not a closed list; the requirements decide)'}` : 'delegators not named';
+  const who = d.delegators.length
+    ? `${d.delegators.join(', ')}${d.exclusive ? '' : ' (not a closed list; the requirements decide)'}`
+    : 'delegators not named';
   return [`${who} [${d.confidence}] (${d.cites.join(', ')})`, d.summary];
 }
 
@@ -32,23 +34,38 @@ const sourceCounts = (p: StateProfile): string => {
 
 /** `ma-check state XX` for a person at a terminal. */
 export function stateProfileText(p: StateProfile, paint: Paint): string {
-  const out = [`${paint.bold(`${p.name} (${p.code})`)}  coverage ${p.coverage}${p.reviewed ? `, reviewed ${p.reviewed}` : ''}`, ''];
-  out.push(...delegationLines(p).map((line, i) => (i === 0 ? `${paint.bold('Delegation')}   ${line}` : `             ${line}`)));
-  for (const d of p.definitions) out.push(`${paint.bold('Defines')}      "${d.term}" = ${d.level} supervision: ${d.meaning} (${d.cites.join(', ')})`);
-  out.push(`${paint.bold('Credentials')}  ${p.credentials.map((c) => `${c.id} (${c.scope})`).join(', ') || 'none named'}`);
+  const out = [
+    `${paint.bold(`${p.name} (${p.code})`)}  coverage ${p.coverage}${p.reviewed ? `, reviewed ${p.reviewed}` : ''}`,
+    '',
+  ];
+  out.push(
+    ...delegationLines(p).map((line, i) =>
+      i === 0 ? `${paint.bold('Delegation')}   ${line}` : `             ${line}`,
+    ),
+  );
+  for (const d of p.definitions)
+    out.push(
+      `${paint.bold('Defines')}      "${d.term}" = ${d.level} supervision: ${d.meaning} (${d.cites.join(', ')})`,
+    );
+  out.push(
+    `${paint.bold('Credentials')}  ${p.credentials.map((c) => `${c.id} (${c.scope})`).join(', ') || 'none named'}`,
+  );
   out.push('', paint.bold(`Rules (${p.rules.length})`));
-  if (p.rules.length === 0) out.push('  none: decisions for clinical tasks here rest on the national baseline and say so');
+  if (p.rules.length === 0)
+    out.push('  none: decisions for clinical tasks here rest on the national baseline and say so');
   for (const r of p.rules) {
     const [head, ...rest] = ruleLine(r);
     out.push(`  ${paint.cyan(head!)}`, ...rest.map((l) => `      ${l}`));
   }
   if (p.conflicts.length) {
     out.push('', paint.bold('Conflicts between sources'));
-    for (const c of p.conflicts) out.push(`  ${c.summary}`, `      resolution: ${c.resolution} (${c.cites.join(', ')})`);
+    for (const c of p.conflicts)
+      out.push(`  ${c.summary}`, `      resolution: ${c.resolution} (${c.cites.join(', ')})`);
   }
   if (p.notes.length) {
     out.push('', paint.bold('Notes (not binding)'));
-    for (const n of p.notes) out.push(`  [${n.confidence}] ${n.text}${n.cites.length ? ` (${n.cites.join(', ')})` : ''}`);
+    for (const n of p.notes)
+      out.push(`  [${n.confidence}] ${n.text}${n.cites.length ? ` (${n.cites.join(', ')})` : ''}`);
   }
   if (p.citations.length) {
     out.push('', `${paint.bold('Sources')}  ${paint.dim(sourceCounts(p))}`);
@@ -59,19 +76,43 @@ export function stateProfileText(p: StateProfile, paint: Paint): string {
 
 /** `ma-check state XX --format markdown`. */
 export function stateProfileMarkdown(p: StateProfile): string {
-  const out = [`## ${p.name} (${p.code})`, '', `Coverage: **${p.coverage}**${p.reviewed ? `, reviewed ${p.reviewed}` : ''}. Delegation: ${markdownCell(delegationLines(p).join(' — '))}.`, ''];
-  for (const d of p.definitions) out.push(`- Defines "${markdownCell(d.term)}" as ${d.level} supervision: ${markdownCell(d.meaning)} (${d.cites.join(', ')})`);
+  const out = [
+    `## ${p.name} (${p.code})`,
+    '',
+    `Coverage: **${p.coverage}**${p.reviewed ? `, reviewed ${p.reviewed}` : ''}. Delegation: ${markdownCell(delegationLines(p).join(' — '))}.`,
+    '',
+  ];
+  for (const d of p.definitions)
+    out.push(
+      `- Defines "${markdownCell(d.term)}" as ${d.level} supervision: ${markdownCell(d.meaning)} (${d.cites.join(', ')})`,
+    );
   if (p.definitions.length) out.push('');
   if (p.rules.length) {
     out.push('| rule | basis | tasks | verdict / requirements | cites |', '|---|---|---|---|---|');
     for (const r of p.rules) {
-      const what = [r.verdict ? `${r.verdict}${r.unless.length ? ` unless ${r.unless.join('; ')}` : ''}` : '', r.requires.join('; ')].filter(Boolean).join('; requires ');
-      out.push(`| \`${r.id}\` | ${r.basis} | ${markdownCell(r.tasks.join(', '))} | ${markdownCell(what || 'no requirement')} | ${markdownCell(r.cites.join(', '))} |`);
+      const what = [
+        r.verdict ? `${r.verdict}${r.unless.length ? ` unless ${r.unless.join('; ')}` : ''}` : '',
+        r.requires.join('; '),
+      ]
+        .filter(Boolean)
+        .join('; requires ');
+      out.push(
+        `| \`${r.id}\` | ${r.basis} | ${markdownCell(r.tasks.join(', '))} | ${markdownCell(what || 'no requirement')} | ${markdownCell(r.cites.join(', '))} |`,
+      );
     }
     out.push('');
   }
-  for (const c of p.conflicts) out.push(`- Conflict: ${markdownCell(c.summary)} Resolution: ${markdownCell(c.resolution)}`);
+  for (const c of p.conflicts)
+    out.push(`- Conflict: ${markdownCell(c.summary)} Resolution: ${markdownCell(c.resolution)}`);
   for (const n of p.notes) out.push(`- Note (${n.confidence}): ${markdownCell(n.text)}`);
-  if (p.citations.length) out.push('', '### Sources', '', `${sourceCounts(p)}.`, '', ...p.citations.map((c) => `- \`${c.id}\`: ${markdownCell(citationLine(c))}`));
+  if (p.citations.length)
+    out.push(
+      '',
+      '### Sources',
+      '',
+      `${sourceCounts(p)}.`,
+      '',
+      ...p.citations.map((c) => `- \`${c.id}\`: ${markdownCell(citationLine(c))}`),
+    );
   return `${out.join('\n')}\n`;
 }

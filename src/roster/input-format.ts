@@ -1,7 +1,12 @@
 export const INPUT_FORMATS = ['csv', 'json', 'ndjson'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
-const BY_EXTENSION: Readonly<Record<string, InputFormat>> = { csv: 'csv', json: 'json', ndjson: 'ndjson', jsonl: 'ndjson' };
+const BY_EXTENSION: Readonly<Record<string, InputFormat>> = {
+  csv: 'csv',
+  json: 'json',
+  ndjson: 'ndjson',
+  jsonl: 'ndjson',
+};
 
 /** The format a file name says (`roster.csv`), or `null` when it says none (`-`, `roster.txt`). */
 export function formatOfName(name: string): InputFormat | null {

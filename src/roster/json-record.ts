@@ -6,5 +6,12 @@ export function jsonRecord(value: unknown, line: number, column: number, pointer
     return { kind: 'record', line, column, pointer, fields: value as Record<string, unknown> };
   }
   const what = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
-  return { kind: 'unreadable', line, column, code: 'wrong-type', message: `a roster record is a JSON object, not ${what}; it was not audited`, fatal: false };
+  return {
+    kind: 'unreadable',
+    line,
+    column,
+    code: 'wrong-type',
+    message: `a roster record is a JSON object, not ${what}; it was not audited`,
+    fatal: false,
+  };
 }

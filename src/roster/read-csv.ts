@@ -40,7 +40,14 @@ export async function* readCsv(input: Readable, stats: ReadStats): AsyncGenerato
         stats.records++;
         const pointer = `/${index++}`;
         if (record.length !== header.length) {
-          items.push({ kind: 'unreadable', line, column: 1, code: 'field-count', message: `${record.length} field(s) where the header has ${header.length}; the row was not audited`, fatal: false });
+          items.push({
+            kind: 'unreadable',
+            line,
+            column: 1,
+            code: 'field-count',
+            message: `${record.length} field(s) where the header has ${header.length}; the row was not audited`,
+            fatal: false,
+          });
           continue;
         }
         items.push({ kind: 'row', line, column: 1, pointer, cells: record });
@@ -50,11 +57,30 @@ export async function* readCsv(input: Readable, stats: ReadStats): AsyncGenerato
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const what = CSV_ERRORS[error.code] ?? error.message;
-    yield [{ kind: 'unreadable', line: lines.next, column: 1, code: 'csv-syntax', message: `CSV syntax: ${what}; nothing from here on was read`, fatal: true }];
+    yield [
+      {
+        kind: 'unreadable',
+        line: lines.next,
+        column: 1,
+        code: 'csv-syntax',
+        message: `CSV syntax: ${what}; nothing from here on was read`,
+        fatal: true,
+      },
+    ];
     return;
   } finally {
     input.unpipe(parser);
     input.destroy();
   }
-  if (header === null) yield [{ kind: 'unreadable', line: 1, column: 1, code: 'empty-file', message: 'the roster is empty: no header row', fatal: true }];
+  if (header === null)
+    yield [
+      {
+        kind: 'unreadable',
+        line: 1,
+        column: 1,
+        code: 'empty-file',
+        message: 'the roster is empty: no header row',
+        fatal: true,
+      },
+    ];
 }

@@ -17,7 +17,16 @@ export async function* readJson(input: Readable, stats: ReadStats): AsyncGenerat
   let text = Buffer.concat(chunks).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') {
-    yield [{ kind: 'unreadable', line: 1, column: 1, code: 'empty-file', message: 'the roster is empty: a JSON roster is an array of objects', fatal: true }];
+    yield [
+      {
+        kind: 'unreadable',
+        line: 1,
+        column: 1,
+        code: 'empty-file',
+        message: 'the roster is empty: a JSON roster is an array of objects',
+        fatal: true,
+      },
+    ];
     return;
   }
   let data: unknown;
@@ -27,11 +36,29 @@ export async function* readJson(input: Readable, stats: ReadStats): AsyncGenerat
     const message = error instanceof Error ? error.message : String(error);
     const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
     const { line, column } = positionOf(text, offset);
-    yield [{ kind: 'unreadable', line, column, code: 'json-syntax', message: `not JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}; no row of this file was audited`, fatal: true }];
+    yield [
+      {
+        kind: 'unreadable',
+        line,
+        column,
+        code: 'json-syntax',
+        message: `not JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}; no row of this file was audited`,
+        fatal: true,
+      },
+    ];
     return;
   }
   if (!Array.isArray(data)) {
-    yield [{ kind: 'unreadable', line: 1, column: 1, code: 'wrong-type', message: 'a JSON roster is an array of objects, one per staff member', fatal: true }];
+    yield [
+      {
+        kind: 'unreadable',
+        line: 1,
+        column: 1,
+        code: 'wrong-type',
+        message: 'a JSON roster is an array of objects, one per staff member',
+        fatal: true,
+      },
+    ];
     return;
   }
   const starts = jsonElementStarts(text);

@@ -45,7 +45,14 @@ function itemOf(text: string, line: number, stats: ReadStats): RosterItem | null
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
     const column = indent + 1 + (position ? Number(position[1]) : 0);
-    return { kind: 'unreadable', line, column, code: 'json-syntax', message: `not JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}; the line was not audited`, fatal: false };
+    return {
+      kind: 'unreadable',
+      line,
+      column,
+      code: 'json-syntax',
+      message: `not JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}; the line was not audited`,
+      fatal: false,
+    };
   }
   return jsonRecord(value, line, indent + 1, '');
 }

@@ -10,16 +10,46 @@ import { supervisionTerms } from './supervision-terms.js';
 import { noProvisionRuleId } from './delegation-rule.js';
 
 /** Words the command line owns: no task id or alias may take one (DESIGN §5). */
-export const RESERVED_NAMES = ['check', 'tasks', 'credentials', 'states', 'state', 'validate', 'test', 'schema', 'audit', 'help', 'matrix', 'map', 'docs', 'export', 'diff', 'sources'];
+export const RESERVED_NAMES = [
+  'check',
+  'tasks',
+  'credentials',
+  'states',
+  'state',
+  'validate',
+  'test',
+  'schema',
+  'audit',
+  'help',
+  'matrix',
+  'map',
+  'docs',
+  'export',
+  'diff',
+  'sources',
+];
 
 /** The id sets a reference may point into, for lookups and "did you mean". */
 interface Known {
-  tasks: Set<string>; tags: Set<string>; credentials: Set<string>; trainings: Set<string>; conditions: Set<string>;
-  citations: Set<string>; citationKinds: Map<string, string>; roles: Set<string>; settings: Set<string>; issuers: Set<string>;
+  tasks: Set<string>;
+  tags: Set<string>;
+  credentials: Set<string>;
+  trainings: Set<string>;
+  conditions: Set<string>;
+  citations: Set<string>;
+  citationKinds: Map<string, string>;
+  roles: Set<string>;
+  settings: Set<string>;
+  issuers: Set<string>;
 }
 
 /** Checks every reference between files: ids, selectors, requirements, citations, trees, supersession. */
-export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporter, incomplete: ReadonlySet<string>): void {
+export function checkRuleSet(
+  data: RuleData,
+  origins: Origins,
+  reporter: Reporter,
+  incomplete: ReadonlySet<string>,
+): void {
   const known: Known = {
     tasks: new Set(data.tasks.map((t) => t.id)),
     tags: new Set(data.tags.map((t) => t.id)),
@@ -45,16 +75,39 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
     const list = (code: string, what: string, set: Set<string>, ids: readonly string[] | undefined, sub: Origin) =>
       ids?.forEach((id, i) => ref(code, what, set, id, within(sub, i), ruleId));
     if (req.credential) {
-      if ('anyOf' in req.credential) list('unknown-credential', 'credential', known.credentials, req.credential.anyOf, within(where, 'credential', 'anyOf'));
-      else list('unknown-issuer', 'credential issuer', known.issuers, req.credential.issuers, within(where, 'credential', 'issuers'));
+      if ('anyOf' in req.credential)
+        list(
+          'unknown-credential',
+          'credential',
+          known.credentials,
+          req.credential.anyOf,
+          within(where, 'credential', 'anyOf'),
+        );
+      else
+        list(
+          'unknown-issuer',
+          'credential issuer',
+          known.issuers,
+          req.credential.issuers,
+          within(where, 'credential', 'issuers'),
+        );
     }
-    if (req.training) list('unknown-training', 'training', known.trainings, req.training.anyOf, within(where, 'training', 'anyOf'));
-    if (req.delegator) list('unknown-role', 'delegator role', known.roles, req.delegator.anyOf, within(where, 'delegator', 'anyOf'));
+    if (req.training)
+      list('unknown-training', 'training', known.trainings, req.training.anyOf, within(where, 'training', 'anyOf'));
+    if (req.delegator)
+      list('unknown-role', 'delegator role', known.roles, req.delegator.anyOf, within(where, 'delegator', 'anyOf'));
     if (req.setting) {
       const key = 'anyOf' in req.setting ? 'anyOf' : 'noneOf';
-      list('unknown-setting', 'setting', known.settings, 'anyOf' in req.setting ? req.setting.anyOf : req.setting.noneOf, within(where, 'setting', key));
+      list(
+        'unknown-setting',
+        'setting',
+        known.settings,
+        'anyOf' in req.setting ? req.setting.anyOf : req.setting.noneOf,
+        within(where, 'setting', key),
+      );
     }
-    if (req.condition) ref('unknown-condition', 'condition', known.conditions, req.condition, within(where, 'condition'), ruleId);
+    if (req.condition)
+      ref('unknown-condition', 'condition', known.conditions, req.condition, within(where, 'condition'), ruleId);
     req.anyOf?.forEach((r, i) => requirement(r, within(where, 'anyOf', i), ruleId));
     req.allOf?.forEach((r, i) => requirement(r, within(where, 'allOf', i), ruleId));
   };
@@ -67,34 +120,49 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
   for (const task of data.tasks) {
     const where = at('task', task.id);
     const file: Origin = { ...where, path: [] };
-    if (RESERVED_NAMES.includes(task.id)) reporter.error('reserved-name', where, `task id '${task.id}' is a command name`);
+    if (RESERVED_NAMES.includes(task.id))
+      reporter.error('reserved-name', where, `task id '${task.id}' is a command name`);
     task.tags.forEach((tag, i) => ref('unknown-tag', 'tag', known.tags, tag, within(file, 'tags', i)));
     task.aliases.forEach((alias, i) => {
       const name = alias.toLowerCase();
       const here = within(file, 'aliases', i);
       if (RESERVED_NAMES.includes(name)) reporter.error('reserved-name', here, `alias '${alias}' is a command name`);
-      else if (aliasOwner.has(name) && aliasOwner.get(name) !== task.id) reporter.error('duplicate-alias', here, `alias '${alias}' already names task '${aliasOwner.get(name)}'`);
+      else if (aliasOwner.has(name) && aliasOwner.get(name) !== task.id)
+        reporter.error('duplicate-alias', here, `alias '${alias}' already names task '${aliasOwner.get(name)}'`);
       else aliasOwner.set(name, task.id);
     });
     task.notes?.forEach((note, i) => cites(note.cites, within(file, 'notes', i, 'cites')));
     task.conflicts?.forEach((c, i) => cites(c.cites, within(file, 'conflicts', i, 'cites')));
     if (!incomplete.has('rule') && !origins.has(originKey('rule', `${task.id}/baseline`))) {
-      reporter.error('missing-baseline', where, `task '${task.id}' needs exactly one baseline rule with id '${task.id}/baseline'`);
+      reporter.error(
+        'missing-baseline',
+        where,
+        `task '${task.id}' needs exactly one baseline rule with id '${task.id}/baseline'`,
+      );
     }
   }
 
   for (const credential of data.credentials) {
     const where = { ...at('credential', credential.id), path: at('credential', credential.id).path.slice(0, -1) };
     cites(credential.cites, within(where, 'cites'));
-    if (credential.jurisdiction && !isStateCode(credential.jurisdiction)) reporter.error('invalid-state-code', within(where, 'jurisdiction'), `'${credential.jurisdiction}' is not a US state or DC code`);
+    if (credential.jurisdiction && !isStateCode(credential.jurisdiction))
+      reporter.error(
+        'invalid-state-code',
+        within(where, 'jurisdiction'),
+        `'${credential.jurisdiction}' is not a US state or DC code`,
+      );
     if (credential.derivedFrom) requirement(credential.derivedFrom, within(where, 'derivedFrom'));
   }
   checkDerivedCycles(data, at, reporter);
   for (const training of data.trainings) {
     const where = { ...at('training', training.id), path: at('training', training.id).path.slice(0, -1) };
     cites(training.cites, within(where, 'cites'));
-    training.satisfies?.forEach((id, i) => ref('unknown-training', 'training', known.trainings, id, within(where, 'satisfies', i)));
-    Object.keys(training.procedures ?? {}).forEach((task) => ref('unknown-task', 'task', known.tasks, task, within(where, 'procedures', task)));
+    training.satisfies?.forEach((id, i) =>
+      ref('unknown-training', 'training', known.trainings, id, within(where, 'satisfies', i)),
+    );
+    Object.keys(training.procedures ?? {}).forEach((task) =>
+      ref('unknown-task', 'task', known.tasks, task, within(where, 'procedures', task)),
+    );
   }
   for (const condition of data.conditions) {
     const where = { ...at('condition', condition.id), path: at('condition', condition.id).path.slice(0, -1) };
@@ -102,10 +170,13 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
   }
   for (const state of data.states) {
     const file: Origin = { ...at('state', state.code), path: [] };
-    state.delegation?.delegators?.forEach((role, i) => ref('unknown-role', 'delegator role', known.roles, role, within(file, 'delegation', 'delegators', i)));
+    state.delegation?.delegators?.forEach((role, i) =>
+      ref('unknown-role', 'delegator role', known.roles, role, within(file, 'delegation', 'delegators', i)),
+    );
     state.definitions?.forEach((d, i) => cites(d.cites, within(file, 'definitions', i, 'cites')));
     // A finding whose every task another rule addresses builds no rule; its sources are checked here instead.
-    if (state.delegation?.none && !data.rules.some((r) => r.id === noProvisionRuleId(state.code))) cites(state.delegation.cites, within(file, 'delegation', 'cites'));
+    if (state.delegation?.none && !data.rules.some((r) => r.id === noProvisionRuleId(state.code)))
+      cites(state.delegation.cites, within(file, 'delegation', 'cites'));
     state.notes?.forEach((note, i) => cites(note.cites, within(file, 'notes', i, 'cites')));
     state.conflicts?.forEach((c, i) => cites(c.cites, within(file, 'conflicts', i, 'cites')));
   }
@@ -149,11 +220,25 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
       const here = within(t.at, 'term');
       const definition = definitions.find((d) => d.id === t.term);
       if (!definition) {
-        const hint = didYouMean(t.term, definitions.map((d) => d.id));
-        const whose = rule.layer === 'state' ? `${rule.owner}'s definitions` : 'a state file (only state rules use defined terms)';
-        reporter.error('unknown-supervision-term', here, `supervision term '${t.term}' is not in ${whose}${hint ? `; ${hint}` : ''}`, { ruleId: rule.id });
+        const hint = didYouMean(
+          t.term,
+          definitions.map((d) => d.id),
+        );
+        const whose =
+          rule.layer === 'state' ? `${rule.owner}'s definitions` : 'a state file (only state rules use defined terms)';
+        reporter.error(
+          'unknown-supervision-term',
+          here,
+          `supervision term '${t.term}' is not in ${whose}${hint ? `; ${hint}` : ''}`,
+          { ruleId: rule.id },
+        );
       } else if (definition.level !== t.atLeast) {
-        reporter.error('supervision-term-level', within(t.at, 'atLeast'), `'${definition.term}' is defined as ${definition.level} supervision, not ${t.atLeast}`, { ruleId: rule.id });
+        reporter.error(
+          'supervision-term-level',
+          within(t.at, 'atLeast'),
+          `'${definition.term}' is defined as ${definition.level} supervision, not ${t.atLeast}`,
+          { ruleId: rule.id },
+        );
       }
     }
   }
@@ -162,13 +247,33 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
     const ruleId = rule.id;
     const isTaskFile = rule.layer === 'national' && rule.owner !== 'US';
     if (!isTaskFile) {
-      rule.appliesTo.tasks?.forEach((id, i) => ref('unknown-task', 'task', known.tasks, id, within(where, 'appliesTo', 'tasks', i), ruleId));
-      rule.appliesTo.tags?.forEach((id, i) => ref('unknown-tag', 'tag', known.tags, id, within(where, 'appliesTo', 'tags', i), ruleId));
-      rule.except?.tasks?.forEach((id, i) => ref('unknown-task', 'task', known.tasks, id, within(where, 'except', 'tasks', i), ruleId));
-      rule.except?.tags?.forEach((id, i) => ref('unknown-tag', 'tag', known.tags, id, within(where, 'except', 'tags', i), ruleId));
-      if (!incomplete.has('task') && !incomplete.has('tag') && selectTasks(rule, data.tasks).length === 0) reporter.error('empty-selection', isBuilt(where) ? within(where, 'categories') : within(where, 'appliesTo'), `rule '${ruleId}' selects no task`, { ruleId });
+      rule.appliesTo.tasks?.forEach((id, i) =>
+        ref('unknown-task', 'task', known.tasks, id, within(where, 'appliesTo', 'tasks', i), ruleId),
+      );
+      rule.appliesTo.tags?.forEach((id, i) =>
+        ref('unknown-tag', 'tag', known.tags, id, within(where, 'appliesTo', 'tags', i), ruleId),
+      );
+      rule.except?.tasks?.forEach((id, i) =>
+        ref('unknown-task', 'task', known.tasks, id, within(where, 'except', 'tasks', i), ruleId),
+      );
+      rule.except?.tags?.forEach((id, i) =>
+        ref('unknown-tag', 'tag', known.tags, id, within(where, 'except', 'tags', i), ruleId),
+      );
+      if (!incomplete.has('task') && !incomplete.has('tag') && selectTasks(rule, data.tasks).length === 0)
+        reporter.error(
+          'empty-selection',
+          isBuilt(where) ? within(where, 'categories') : within(where, 'appliesTo'),
+          `rule '${ruleId}' selects no task`,
+          { ruleId },
+        );
     }
-    rule.states?.forEach((code, i) => isStateCode(code) || reporter.error('invalid-state-code', within(where, 'states', i), `'${code}' is not a US state or DC code`, { ruleId }));
+    rule.states?.forEach(
+      (code, i) =>
+        isStateCode(code) ||
+        reporter.error('invalid-state-code', within(where, 'states', i), `'${code}' is not a US state or DC code`, {
+          ruleId,
+        }),
+    );
     rule.requires?.forEach((req, i) => {
       const at = requiresAt(rule, where, i);
       if (at) requirement(req, at, ruleId);
@@ -178,19 +283,34 @@ export function checkRuleSet(data: RuleData, origins: Origins, reporter: Reporte
     cites(rule.cites, within(where, 'cites'), ruleId);
     rule.notes?.forEach((note, i) => cites(note.cites, within(where, 'notes', i, 'cites'), ruleId));
     rule.cites.forEach((id, i) => {
-      if (known.citationKinds.get(id) === 'bill') reporter.error('bill-cited', within(where, 'cites', i), `'${id}' is a bill; a bill never supports a rule (record it in notes)`, { ruleId });
+      if (known.citationKinds.get(id) === 'bill')
+        reporter.error(
+          'bill-cited',
+          within(where, 'cites', i),
+          `'${id}' is a bill; a bill never supports a rule (record it in notes)`,
+          { ruleId },
+        );
     });
   }
 }
 
 /** Parents must exist and never loop back. */
-function checkTree(kind: string, nodes: readonly { id: string; parent?: string }[], at: (kind: string, id: string) => Origin, reporter: Reporter): void {
+function checkTree(
+  kind: string,
+  nodes: readonly { id: string; parent?: string }[],
+  at: (kind: string, id: string) => Origin,
+  reporter: Reporter,
+): void {
   const parentOf = new Map(nodes.map((n) => [n.id, n.parent]));
   for (const node of nodes) {
     const where = { ...at(kind, node.id), path: at(kind, node.id).path.slice(0, -1) };
     if (node.parent && !parentOf.has(node.parent)) {
       const hint = didYouMean(node.parent, parentOf.keys());
-      reporter.error(`unknown-${kind}`, within(where, 'parent'), `unknown parent ${kind} '${node.parent}'${hint ? `; ${hint}` : ''}`);
+      reporter.error(
+        `unknown-${kind}`,
+        within(where, 'parent'),
+        `unknown parent ${kind} '${node.parent}'${hint ? `; ${hint}` : ''}`,
+      );
       continue;
     }
     const seen = new Set([node.id]);

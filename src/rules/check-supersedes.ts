@@ -7,7 +7,12 @@ import { type Origin, type Reporter, within } from './reporter.js';
  * Supersession is explicit and bound to the basis (DESIGN §3.6): a rule replaces only rules of
  * the same basis, in its own layer or a more general one, and never in another state.
  */
-export function checkSupersedes(rules: readonly RuleRecord[], at: (id: string) => Origin, reporter: Reporter, rulesComplete = true): void {
+export function checkSupersedes(
+  rules: readonly RuleRecord[],
+  at: (id: string) => Origin,
+  reporter: Reporter,
+  rulesComplete = true,
+): void {
   const byId = new Map(rules.map((r) => [r.id, r]));
   for (const rule of rules) {
     rule.supersedes?.forEach((targetId, i) => {
@@ -17,13 +22,30 @@ export function checkSupersedes(rules: readonly RuleRecord[], at: (id: string) =
       if (!target) {
         if (!rulesComplete) return;
         const hint = didYouMean(targetId, byId.keys());
-        reporter.error('unknown-rule', where, `supersedes unknown rule '${targetId}'${hint ? `; ${hint}` : ''}`, { ruleId });
+        reporter.error('unknown-rule', where, `supersedes unknown rule '${targetId}'${hint ? `; ${hint}` : ''}`, {
+          ruleId,
+        });
       } else if (target.basis !== rule.basis) {
-        reporter.error('supersedes-across-basis', where, `a ${rule.basis} rule cannot replace the ${target.basis} rule '${targetId}'`, { ruleId });
+        reporter.error(
+          'supersedes-across-basis',
+          where,
+          `a ${rule.basis} rule cannot replace the ${target.basis} rule '${targetId}'`,
+          { ruleId },
+        );
       } else if (LAYERS.indexOf(target.layer) > LAYERS.indexOf(rule.layer)) {
-        reporter.error('supersedes-more-specific', where, `'${targetId}' is in a more specific layer (${target.layer}) than this ${rule.layer} rule`, { ruleId });
+        reporter.error(
+          'supersedes-more-specific',
+          where,
+          `'${targetId}' is in a more specific layer (${target.layer}) than this ${rule.layer} rule`,
+          { ruleId },
+        );
       } else if (target.layer === rule.layer && target.layer !== 'national' && target.owner !== rule.owner) {
-        reporter.error('supersedes-more-specific', where, `'${targetId}' belongs to ${target.owner}; a rule replaces rules of its own ${rule.layer} only`, { ruleId });
+        reporter.error(
+          'supersedes-more-specific',
+          where,
+          `'${targetId}' belongs to ${target.owner}; a rule replaces rules of its own ${rule.layer} only`,
+          { ruleId },
+        );
       }
     });
   }
@@ -33,7 +55,12 @@ export function checkSupersedes(rules: readonly RuleRecord[], at: (id: string) =
     while (stack.length) {
       const id = stack.pop()!;
       if (id === rule.id) {
-        reporter.error('supersedes-cycle', within(at(rule.id), 'supersedes'), `'${rule.id}' supersedes itself through a chain of rules`, { ruleId: rule.id });
+        reporter.error(
+          'supersedes-cycle',
+          within(at(rule.id), 'supersedes'),
+          `'${rule.id}' supersedes itself through a chain of rules`,
+          { ruleId: rule.id },
+        );
         break;
       }
       if (seen.has(id)) continue;

@@ -5,10 +5,13 @@ import type { RuleData } from '../domain/rule-set.js';
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
 
 /** `sha256:<hex>` of the canonical JSON of the validated rule data (DESIGN §9): both load paths print the same. */
-export const digestRules = (data: RuleData): string => `sha256:${createHash('sha256').update(canonicalJson(data)).digest('hex')}`;
+export const digestRules = (data: RuleData): string =>
+  `sha256:${createHash('sha256').update(canonicalJson(data)).digest('hex')}`;

@@ -1,7 +1,8 @@
 import type { RuleData, RuleRecord, RuleSet, TaskRules } from '../domain/rule-set.js';
 import { selectTasks } from '../domain/select-tasks.js';
 
-const byId = <T extends { id: string }>(items: readonly T[]): Map<string, T> => new Map(items.map((item) => [item.id, item]));
+const byId = <T extends { id: string }>(items: readonly T[]): Map<string, T> =>
+  new Map(items.map((item) => [item.id, item]));
 
 /** Each node of a tree vocabulary mapped to itself and its ancestors. */
 function lineage(nodes: readonly { id: string; parent?: string }[]): Map<string, ReadonlySet<string>> {

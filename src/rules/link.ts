@@ -1,5 +1,14 @@
 import type { RuleData, RuleRecord, StateDef } from '../domain/rule-set.js';
-import type { Citation, CitationsFile, ConditionsFile, CredentialsFile, RolesFile, SettingsFile, TagsFile, TrainingsFile } from '../domain/schema/definitions.js';
+import type {
+  Citation,
+  CitationsFile,
+  ConditionsFile,
+  CredentialsFile,
+  RolesFile,
+  SettingsFile,
+  TagsFile,
+  TrainingsFile,
+} from '../domain/schema/definitions.js';
 import type { NationalFile, OverlayFile, OverlayRulesFile, StateFile, TaskFile } from '../domain/schema/files.js';
 import type { SelectingRule } from '../domain/schema/rule.js';
 import { NATIONAL, isStateCode } from '../domain/jurisdictions.js';
@@ -35,10 +44,25 @@ export const originKey = (kind: string, id: string): string => `${kind}:${id}`;
  * Joins validated files into one rule set and checks every cross-file reference. Problems come
  * back through the reporter; the data is usable only when none of them is an error.
  */
-export function link(files: readonly ValidFile[], reporter: Reporter, incomplete: ReadonlySet<string> = new Set(), lint?: LintOptions): RuleData {
+export function link(
+  files: readonly ValidFile[],
+  reporter: Reporter,
+  incomplete: ReadonlySet<string> = new Set(),
+  lint?: LintOptions,
+): RuleData {
   const data: RuleData = {
-    tasks: [], credentials: [], trainings: [], conditions: [], citations: [], tags: [], roles: [], settings: [],
-    states: [], overlays: [], rules: [], jurisdictionGap: { cites: [] },
+    tasks: [],
+    credentials: [],
+    trainings: [],
+    conditions: [],
+    citations: [],
+    tags: [],
+    roles: [],
+    settings: [],
+    states: [],
+    overlays: [],
+    rules: [],
+    jurisdictionGap: { cites: [] },
   };
   const origins: Origins = new Map();
 
@@ -46,7 +70,11 @@ export function link(files: readonly ValidFile[], reporter: Reporter, incomplete
   const claim = (kind: string, id: string, at: Origin): boolean => {
     const first = origins.get(originKey(kind, id));
     if (first) {
-      reporter.error('duplicate-id', at, `${kind} '${id}' is already defined at ${first.file}:${first.map.rangeOf(first.path).line}`);
+      reporter.error(
+        'duplicate-id',
+        at,
+        `${kind} '${id}' is already defined at ${first.file}:${first.map.rangeOf(first.path).line}`,
+      );
       return false;
     }
     origins.set(originKey(kind, id), at);
@@ -56,7 +84,12 @@ export function link(files: readonly ValidFile[], reporter: Reporter, incomplete
     items.forEach((item, i) => claim(kind, item.id, within(at, i, 'id')) && list.push(item));
   const addRule = (rule: SelectingRule, here: Origin, layer: RuleRecord['layer'], owner: string) => {
     if (!rule.id.startsWith(`${owner}/`)) {
-      reporter.error('rule-id-prefix', within(here, 'id'), `rule id '${rule.id}' must start with '${owner}/' in this file`, { ruleId: rule.id });
+      reporter.error(
+        'rule-id-prefix',
+        within(here, 'id'),
+        `rule id '${rule.id}' must start with '${owner}/' in this file`,
+        { ruleId: rule.id },
+      );
     }
     if (!claim('rule', rule.id, within(here, 'id'))) return;
     origins.set(originKey('rule-at', rule.id), here);
@@ -69,13 +102,27 @@ export function link(files: readonly ValidFile[], reporter: Reporter, incomplete
   for (const f of files) {
     const at: Origin = { file: f.file, map: f.map, path: [] };
     switch (f.kind) {
-      case 'credentials': define('credential', data.credentials, (f.data as CredentialsFile).credentials, within(at, 'credentials')); break;
-      case 'trainings': define('training', data.trainings, (f.data as TrainingsFile).trainings, within(at, 'trainings')); break;
-      case 'conditions': define('condition', data.conditions, (f.data as ConditionsFile).conditions, within(at, 'conditions')); break;
-      case 'citations': define('citation', data.citations, (f.data as CitationsFile).citations, within(at, 'citations')); break;
-      case 'tags': define('tag', data.tags, (f.data as TagsFile).tags, within(at, 'tags')); break;
-      case 'roles': define('role', data.roles, (f.data as RolesFile).roles, within(at, 'roles')); break;
-      case 'settings': define('setting', data.settings, (f.data as SettingsFile).settings, within(at, 'settings')); break;
+      case 'credentials':
+        define('credential', data.credentials, (f.data as CredentialsFile).credentials, within(at, 'credentials'));
+        break;
+      case 'trainings':
+        define('training', data.trainings, (f.data as TrainingsFile).trainings, within(at, 'trainings'));
+        break;
+      case 'conditions':
+        define('condition', data.conditions, (f.data as ConditionsFile).conditions, within(at, 'conditions'));
+        break;
+      case 'citations':
+        define('citation', data.citations, (f.data as CitationsFile).citations, within(at, 'citations'));
+        break;
+      case 'tags':
+        define('tag', data.tags, (f.data as TagsFile).tags, within(at, 'tags'));
+        break;
+      case 'roles':
+        define('role', data.roles, (f.data as RolesFile).roles, within(at, 'roles'));
+        break;
+      case 'settings':
+        define('setting', data.settings, (f.data as SettingsFile).settings, within(at, 'settings'));
+        break;
       case 'national': {
         const national = f.data as NationalFile;
         data.jurisdictionGap = national.jurisdictionGap;
@@ -85,30 +132,54 @@ export function link(files: readonly ValidFile[], reporter: Reporter, incomplete
       }
       case 'task': {
         const { rules, ...task } = f.data as TaskFile;
-        if (task.id !== f.stem) reporter.error('file-name-mismatch', within(at, 'id'), `task '${task.id}' must live in tasks/${task.id}.yaml, not ${f.stem}.yaml`);
+        if (task.id !== f.stem)
+          reporter.error(
+            'file-name-mismatch',
+            within(at, 'id'),
+            `task '${task.id}' must live in tasks/${task.id}.yaml, not ${f.stem}.yaml`,
+          );
         if (claim('task', task.id, within(at, 'id'))) data.tasks.push(task);
         // A rule in a task file selects its own task.
-        addRules(rules.map((rule) => ({ ...rule, appliesTo: { tasks: [task.id] } })), within(at, 'rules'), 'national', task.id);
+        addRules(
+          rules.map((rule) => ({ ...rule, appliesTo: { tasks: [task.id] } })),
+          within(at, 'rules'),
+          'national',
+          task.id,
+        );
         break;
       }
       case 'state': {
         const { rules, credentials, trainings, conditions, citations, ...state } = f.data as StateFile;
-        if (!isStateCode(state.code)) reporter.error('invalid-state-code', within(at, 'code'), `'${state.code}' is not a US state or DC code`);
-        else if (state.code !== f.stem) reporter.error('file-name-mismatch', within(at, 'code'), `state ${state.code} must live in states/${state.code}.yaml, not ${f.stem}.yaml`);
+        if (!isStateCode(state.code))
+          reporter.error('invalid-state-code', within(at, 'code'), `'${state.code}' is not a US state or DC code`);
+        else if (state.code !== f.stem)
+          reporter.error(
+            'file-name-mismatch',
+            within(at, 'code'),
+            `state ${state.code} must live in states/${state.code}.yaml, not ${f.stem}.yaml`,
+          );
         // A state's own definitions join the shared lists: ids stay unique across the whole set.
         define('credential', data.credentials, credentials ?? [], within(at, 'credentials'));
         define('training', data.trainings, trainings ?? [], within(at, 'trainings'));
         define('condition', data.conditions, conditions ?? [], within(at, 'conditions'));
         define('citation', data.citations, citations ?? [], within(at, 'citations'));
-        state.definitions?.forEach((d, i) => claim(`definition:${state.code}`, d.id, within(at, 'definitions', i, 'id')));
+        state.definitions?.forEach((d, i) =>
+          claim(`definition:${state.code}`, d.id, within(at, 'definitions', i, 'id')),
+        );
         if (claim('state', state.code, within(at, 'code'))) stateFiles.push(f.data as StateFile);
         const built = state.delegation && delegationRule(state.code, state.delegation);
         // With a delegation block, both ids it can build are its own, whichever it builds.
         const reserved = state.delegation ? [delegationRuleId(state.code), noProvisionRuleId(state.code)] : [];
-        if (built) addRule(withDefinitionSources(built, state.definitions), within(at, 'delegation'), 'state', state.code);
+        if (built)
+          addRule(withDefinitionSources(built, state.definitions), within(at, 'delegation'), 'state', state.code);
         rules.forEach((rule, i) => {
           if (reserved.includes(rule.id)) {
-            reporter.error('delegation-restated', within(at, 'rules', i, 'id'), `rule '${rule.id}' belongs to the \`delegation:\` block; put what it says there and remove this rule`, { ruleId: rule.id });
+            reporter.error(
+              'delegation-restated',
+              within(at, 'rules', i, 'id'),
+              `rule '${rule.id}' belongs to the \`delegation:\` block; put what it says there and remove this rule`,
+              { ruleId: rule.id },
+            );
           } else addRule(withDefinitionSources(rule, state.definitions), within(at, 'rules', i), 'state', state.code);
         });
         break;
@@ -124,9 +195,18 @@ export function link(files: readonly ValidFile[], reporter: Reporter, incomplete
         const file = f.data as OverlayRulesFile;
         const name = f.overlay ?? '';
         // An overlay adds its own definitions, named after it so they never collide with shipped ones.
-        for (const [key, kind] of [['citations', 'citation'], ['conditions', 'condition'], ['trainings', 'training']] as const) {
+        for (const [key, kind] of [
+          ['citations', 'citation'],
+          ['conditions', 'condition'],
+          ['trainings', 'training'],
+        ] as const) {
           (file[key] ?? []).forEach((item, i) => {
-            if (!item.id.startsWith(`${name}-`)) reporter.error('overlay-id-prefix', within(at, key, i, 'id'), `${kind} '${item.id}' of overlay '${name}' must start with '${name}-'`);
+            if (!item.id.startsWith(`${name}-`))
+              reporter.error(
+                'overlay-id-prefix',
+                within(at, key, i, 'id'),
+                `${kind} '${item.id}' of overlay '${name}' must start with '${name}-'`,
+              );
           });
         }
         define('citation', data.citations, file.citations ?? [], within(at, 'citations'));
@@ -141,7 +221,13 @@ export function link(files: readonly ValidFile[], reporter: Reporter, incomplete
   narrowNoProvisionFindings(data, stateFiles);
   const citationById = new Map(data.citations.map((c) => [c.id, c]));
   const citation = (id: string) => citationById.get(id);
-  data.states = stateFiles.map((file) => stateDef(file, data.rules.filter((r) => r.layer === 'state' && r.owner === file.code), citation));
+  data.states = stateFiles.map((file) =>
+    stateDef(
+      file,
+      data.rules.filter((r) => r.layer === 'state' && r.owner === file.code),
+      citation,
+    ),
+  );
   checkRuleSet(data, origins, reporter, incomplete);
   if (lint) lintRuleSet(data, origins, reporter, lint);
   return data;
@@ -171,7 +257,11 @@ function narrowNoProvisionFindings(data: RuleData, stateFiles: readonly StateFil
 }
 
 /** A state's profile as the rule set keeps it: its own definitions moved out, coverage and review date derived from its rules. */
-function stateDef(file: StateFile, own: readonly RuleRecord[], citation: (id: string) => Citation | undefined): StateDef {
+function stateDef(
+  file: StateFile,
+  own: readonly RuleRecord[],
+  citation: (id: string) => Citation | undefined,
+): StateDef {
   const { rules: _rules, credentials: _c, trainings: _t, conditions: _d, citations: _s, ...state } = file;
   const days = stateReviewDays(state, own, citation);
   const provision = state.delegation && !state.delegation.none ? state.delegation : undefined;

@@ -3,8 +3,18 @@ import { join } from 'node:path';
 
 /** What a file in a rules folder holds, decided by its place in the layout (DESIGN §4). */
 export type SourceKind =
-  | 'credentials' | 'trainings' | 'conditions' | 'citations' | 'tags' | 'roles' | 'settings'
-  | 'national' | 'task' | 'state' | 'overlay' | 'overlay-rules';
+  | 'credentials'
+  | 'trainings'
+  | 'conditions'
+  | 'citations'
+  | 'tags'
+  | 'roles'
+  | 'settings'
+  | 'national'
+  | 'task'
+  | 'state'
+  | 'overlay'
+  | 'overlay-rules';
 
 export interface SourceEntry {
   kind: SourceKind;
@@ -12,7 +22,16 @@ export interface SourceEntry {
   path: string;
 }
 
-export const DEFINITION_FILES = ['credentials', 'trainings', 'conditions', 'citations', 'tags', 'roles', 'settings', 'national'] as const;
+export const DEFINITION_FILES = [
+  'credentials',
+  'trainings',
+  'conditions',
+  'citations',
+  'tags',
+  'roles',
+  'settings',
+  'national',
+] as const;
 
 const yamlIn = (dir: string): string[] => {
   try {

@@ -27,7 +27,9 @@ export interface LoadedCases {
 export function loadCases(dir: string, cwd: string): LoadedCases {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.yaml'))
+      .sort();
   } catch {
     return { cases: [], diagnostics: [], files: [] };
   }
@@ -40,7 +42,17 @@ export function loadCases(dir: string, cwd: string): LoadedCases {
     const file = relative(cwd, path).split(sep).join('/');
     const read = readSource(path);
     if (!read.ok) {
-      diagnostics.push({ code: read.code, severity: 'error', file, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '', message: read.message });
+      diagnostics.push({
+        code: read.code,
+        severity: 'error',
+        file,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        pointer: '',
+        message: read.message,
+      });
       continue;
     }
     const parsed = parseYaml(file, read.text);
@@ -48,18 +60,32 @@ export function loadCases(dir: string, cwd: string): LoadedCases {
     if (parsed.diagnostics.length > 0) continue;
     const result = CaseFile.safeParse(parsed.data);
     if (!result.success) {
-      diagnostics.push(...zodDiagnostics(file, CaseFile, parsed.data, result.error.issues, parsed.map, () => undefined));
+      diagnostics.push(
+        ...zodDiagnostics(file, CaseFile, parsed.data, result.error.issues, parsed.map, () => undefined),
+      );
       continue;
     }
     result.data.cases.forEach((c, i) => {
       const range = parsed.map.rangeOf(['cases', i, 'id']);
       const first = seen.get(c.id);
       if (first) {
-        diagnostics.push({ code: 'duplicate-id', severity: 'error', file, ...range, pointer: `/cases/${i}/id`, message: `case '${c.id}' is already defined at ${first}` });
+        diagnostics.push({
+          code: 'duplicate-id',
+          severity: 'error',
+          file,
+          ...range,
+          pointer: `/cases/${i}/id`,
+          message: `case '${c.id}' is already defined at ${first}`,
+        });
         return;
       }
       seen.set(c.id, `${file}:${range.line}`);
-      cases.push({ case: c, file, range: parsed.map.rangeOf(['cases', i]), asOf: c.asOf ?? c.query.asOf ?? result.data.asOf });
+      cases.push({
+        case: c,
+        file,
+        range: parsed.map.rangeOf(['cases', i]),
+        asOf: c.asOf ?? c.query.asOf ?? result.data.asOf,
+      });
     });
   }
   diagnostics.sort(compareDiagnostics);

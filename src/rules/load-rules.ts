@@ -47,7 +47,8 @@ const isFolder = (path: string): boolean => {
 export function loadRules(options: LoadOptions): LoadResult {
   const cwd = options.cwd ?? process.cwd();
   const overlays = options.overlays ?? [];
-  for (const folder of [options.root, ...overlays]) if (!isFolder(folder)) return { ok: false, diagnostics: [], files: [], missing: folder };
+  for (const folder of [options.root, ...overlays])
+    if (!isFolder(folder)) return { ok: false, diagnostics: [], files: [], missing: folder };
 
   const display = (path: string) => relative(cwd, path).split(sep).join('/') || path;
   const diagnostics: Diagnostic[] = [];
@@ -61,7 +62,17 @@ export function loadRules(options: LoadOptions): LoadResult {
 
     const read = readSource(entry.path);
     if (!read.ok) {
-      diagnostics.push({ code: read.code, severity: 'error', file, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '', message: read.message });
+      diagnostics.push({
+        code: read.code,
+        severity: 'error',
+        file,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        pointer: '',
+        message: read.message,
+      });
       return undefined;
     }
     const parsed = parseYaml(file, read.text);
@@ -79,7 +90,14 @@ export function loadRules(options: LoadOptions): LoadResult {
       return undefined;
     }
     const stem = basename(entry.path).replace(/\.ya?ml$/, '');
-    const validFile: ValidFile = { kind: entry.kind, file, stem, map: parsed.map, data: result.data, ...(overlay ? { overlay } : {}) };
+    const validFile: ValidFile = {
+      kind: entry.kind,
+      file,
+      stem,
+      map: parsed.map,
+      data: result.data,
+      ...(overlay ? { overlay } : {}),
+    };
     valid.push(validFile);
     if (!diagnostics.some((d) => d.file === file)) failed.delete(entry.kind);
     return validFile;
@@ -100,7 +118,17 @@ export function loadRules(options: LoadOptions): LoadResult {
     const missing = Object.keys(STATES).filter((code) => !data.states.some((s) => s.code === code));
     if (missing.length > 0) {
       const file = display(join(options.root, 'states'));
-      diagnostics.push({ code: 'missing-jurisdiction', severity: 'warning', file, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '', message: `no state file for ${missing.length} jurisdiction(s): ${missing.join(', ')}` });
+      diagnostics.push({
+        code: 'missing-jurisdiction',
+        severity: 'warning',
+        file,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        pointer: '',
+        message: `no state file for ${missing.length} jurisdiction(s): ${missing.join(', ')}`,
+      });
     }
   }
   diagnostics.sort(compareDiagnostics);
@@ -114,9 +142,18 @@ export function loadRules(options: LoadOptions): LoadResult {
  */
 function incompleteVocabularies(failed: ReadonlySet<SourceKind>): Set<string> {
   const defines: Record<SourceKind, string[]> = {
-    credentials: ['credential', 'issuer'], trainings: ['training'], conditions: ['condition'], citations: ['citation'],
-    tags: ['tag'], roles: ['role'], settings: ['setting'], national: ['rule'], task: ['task', 'rule'], state: ['rule'],
-    overlay: [], 'overlay-rules': ['rule', 'citation', 'condition', 'training'],
+    credentials: ['credential', 'issuer'],
+    trainings: ['training'],
+    conditions: ['condition'],
+    citations: ['citation'],
+    tags: ['tag'],
+    roles: ['role'],
+    settings: ['setting'],
+    national: ['rule'],
+    task: ['task', 'rule'],
+    state: ['rule'],
+    overlay: [],
+    'overlay-rules': ['rule', 'citation', 'condition', 'training'],
   };
   return new Set([...failed].flatMap((kind) => defines[kind]));
 }

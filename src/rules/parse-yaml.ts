@@ -24,7 +24,14 @@ const YAML_CODES: Readonly<Record<string, string>> = {
  */
 export function parseYaml(file: string, text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core', customTags: [], strict: true });
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    schema: 'core',
+    customTags: [],
+    strict: true,
+  });
   const map = new SourceMap(doc, lineCounter);
   const diagnostics: Diagnostic[] = [];
   const report = (code: string, start: number, end: number, message: string) =>
@@ -44,10 +51,14 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   try {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), map, diagnostics };
   } catch (error) {
-    report('alias-limit', 0, 0, `aliases expand beyond ${MAX_ALIAS_COUNT} nodes (${firstLine((error as Error).message)})`);
+    report(
+      'alias-limit',
+      0,
+      0,
+      `aliases expand beyond ${MAX_ALIAS_COUNT} nodes (${firstLine((error as Error).message)})`,
+    );
     return { data: undefined, map, diagnostics };
   }
 }
 
 const firstLine = (message: string): string => message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-

@@ -12,10 +12,14 @@ export function readSource(path: string): ReadOutcome {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file is missing' : `cannot read file (${(error as Error).message})`;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'file is missing'
+        : `cannot read file (${(error as Error).message})`;
     return { ok: false, code: 'missing-file', message: reason };
   }
-  if (bytes.includes(0)) return { ok: false, code: 'binary-file', message: 'file is binary (contains NUL bytes), not YAML text' };
+  if (bytes.includes(0))
+    return { ok: false, code: 'binary-file', message: 'file is binary (contains NUL bytes), not YAML text' };
   try {
     return { ok: true, text: utf8.decode(bytes) };
   } catch {

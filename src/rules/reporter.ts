@@ -9,7 +9,10 @@ export interface Origin {
   path: DataPath;
 }
 
-export const within = (origin: Origin, ...more: (string | number)[]): Origin => ({ ...origin, path: [...origin.path, ...more] });
+export const within = (origin: Origin, ...more: (string | number)[]): Origin => ({
+  ...origin,
+  path: [...origin.path, ...more],
+});
 
 /** Collects diagnostics located through each file's source map. */
 export class Reporter {
@@ -19,11 +22,22 @@ export class Reporter {
     this.push('error', code, at, message, options);
   }
 
-  warning(code: string, at: Origin, message: string, options: { ruleId?: string; target?: 'key' | 'value' } = {}): void {
+  warning(
+    code: string,
+    at: Origin,
+    message: string,
+    options: { ruleId?: string; target?: 'key' | 'value' } = {},
+  ): void {
     this.push('warning', code, at, message, options);
   }
 
-  private push(severity: Diagnostic['severity'], code: string, at: Origin, message: string, options: { ruleId?: string; target?: 'key' | 'value' }): void {
+  private push(
+    severity: Diagnostic['severity'],
+    code: string,
+    at: Origin,
+    message: string,
+    options: { ruleId?: string; target?: 'key' | 'value' },
+  ): void {
     this.diagnostics.push({
       code,
       severity,

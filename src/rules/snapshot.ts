@@ -16,7 +16,11 @@ export interface Snapshot {
 }
 
 function currentSources(rulesDir: string): Snapshot['sources'] {
-  return stampSources(listRuleSetSources(rulesDir)).map((s) => ({ file: relative(rulesDir, s.path).split(sep).join('/'), size: s.size, mtimeMs: s.mtimeMs }));
+  return stampSources(listRuleSetSources(rulesDir)).map((s) => ({
+    file: relative(rulesDir, s.path).split(sep).join('/'),
+    size: s.size,
+    mtimeMs: s.mtimeMs,
+  }));
 }
 
 export function createSnapshot(rulesDir: string, data: RuleData, digest: string): Snapshot {
@@ -39,7 +43,8 @@ export function readSnapshot(snapshotPath: string, rulesDir: string): SnapshotSt
   for (let i = 0; i < now.length; i++) {
     const a = now[i]!;
     const b = snapshot.sources[i]!;
-    if (a.file !== b.file || a.size !== b.size || a.mtimeMs !== b.mtimeMs) return { fresh: false, reason: `${a.file} changed` };
+    if (a.file !== b.file || a.size !== b.size || a.mtimeMs !== b.mtimeMs)
+      return { fresh: false, reason: `${a.file} changed` };
   }
   return { fresh: true, ruleSet: indexRules(snapshot.data, snapshot.digest) };
 }

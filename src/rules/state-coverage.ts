@@ -22,6 +22,8 @@ export function deriveCoverage(
   const cited = (ids: readonly string[]) => ids.flatMap((id) => citation(id) ?? []);
   const fromBlock = new Set([delegationRuleId(code), noProvisionRuleId(code)]);
   const delegationOfficial = delegation !== undefined && cited(delegation.cites).some((c) => c.source === 'official');
-  const lawOfficial = rules.filter((r) => r.basis === 'law' && !fromBlock.has(r.id)).every((r) => cited(r.cites).some(isOfficialLawText));
+  const lawOfficial = rules
+    .filter((r) => r.basis === 'law' && !fromBlock.has(r.id))
+    .every((r) => cited(r.cites).some(isOfficialLawText));
   return delegationOfficial && lawOfficial ? 'reviewed' : 'partial';
 }

@@ -3,10 +3,14 @@ import type { SupervisionDefinition } from '../domain/schema/files.js';
 import type { SelectingRule } from '../domain/schema/rule.js';
 
 /** Every supervision atom in a list of requirements that names a defined term, with its data path. */
-export function supervisionTerms(reqs: readonly Requirement[] | undefined, path: (string | number)[]): { term: string; atLeast: string; path: (string | number)[] }[] {
+export function supervisionTerms(
+  reqs: readonly Requirement[] | undefined,
+  path: (string | number)[],
+): { term: string; atLeast: string; path: (string | number)[] }[] {
   return (reqs ?? []).flatMap((req, i) => {
     const here = [...path, i];
-    if (req.supervision?.term) return [{ term: req.supervision.term, atLeast: req.supervision.atLeast, path: [...here, 'supervision'] }];
+    if (req.supervision?.term)
+      return [{ term: req.supervision.term, atLeast: req.supervision.atLeast, path: [...here, 'supervision'] }];
     return [...supervisionTerms(req.anyOf, [...here, 'anyOf']), ...supervisionTerms(req.allOf, [...here, 'allOf'])];
   });
 }
@@ -17,9 +21,14 @@ export function supervisionTerms(reqs: readonly Requirement[] | undefined, path:
  * the level shows where it comes from, while checks and source statistics read only what the rule's
  * author cited.
  */
-export function withDefinitionSources<R extends SelectingRule>(rule: R, definitions: readonly SupervisionDefinition[] | undefined): R & { definitionCites?: string[] } {
+export function withDefinitionSources<R extends SelectingRule>(
+  rule: R,
+  definitions: readonly SupervisionDefinition[] | undefined,
+): R & { definitionCites?: string[] } {
   if (!definitions?.length) return rule;
   const used = [...supervisionTerms(rule.requires, []), ...supervisionTerms(rule.unless, [])].map((t) => t.term);
-  const extra = [...new Set(definitions.filter((d) => used.includes(d.id)).flatMap((d) => d.cites))].filter((id) => !rule.cites.includes(id));
+  const extra = [...new Set(definitions.filter((d) => used.includes(d.id)).flatMap((d) => d.cites))].filter(
+    (id) => !rule.cites.includes(id),
+  );
   return extra.length === 0 ? rule : { ...rule, definitionCites: extra };
 }

@@ -45,16 +45,40 @@ const namesBySchema = new WeakMap<z.ZodType, Set<string>>();
 
 /** The value at a data path, or undefined where the path runs out (zod 4 issues carry no input). */
 const valueAt = (data: unknown, path: readonly (string | number)[]): unknown =>
-  path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined), data);
+  path.reduce<unknown>(
+    (node, key) =>
+      node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined,
+    data,
+  );
 
 /** Turns zod's issues into located diagnostics with stable codes. */
-export function zodDiagnostics(file: string, schema: z.ZodType, data: unknown, issues: readonly Issue[], map: SourceMap, ruleIdAt: (path: readonly PropertyKey[]) => string | undefined): Diagnostic[] {
+export function zodDiagnostics(
+  file: string,
+  schema: z.ZodType,
+  data: unknown,
+  issues: readonly Issue[],
+  map: SourceMap,
+  ruleIdAt: (path: readonly PropertyKey[]) => string | undefined,
+): Diagnostic[] {
   let known = namesBySchema.get(schema);
   if (!known) namesBySchema.set(schema, (known = fieldNames(schema)));
   const out: Diagnostic[] = [];
-  const push = (code: string, path: readonly (string | number)[], message: string, target: 'key' | 'value' = 'value') => {
+  const push = (
+    code: string,
+    path: readonly (string | number)[],
+    message: string,
+    target: 'key' | 'value' = 'value',
+  ) => {
     const ruleId = ruleIdAt(path);
-    out.push({ code, severity: 'error', file, ...map.rangeOf(path, target), pointer: toPointer(path), ...(ruleId ? { ruleId } : {}), message });
+    out.push({
+      code,
+      severity: 'error',
+      file,
+      ...map.rangeOf(path, target),
+      pointer: toPointer(path),
+      ...(ruleId ? { ruleId } : {}),
+      message,
+    });
   };
   for (const issue of flatten(issues)) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -76,7 +100,11 @@ export function zodDiagnostics(file: string, schema: z.ZodType, data: unknown, i
         const input = valueAt(data, path);
         const allowed = issue.values.map(String);
         const hint = typeof input === 'string' ? didYouMean(input, allowed) : '';
-        push('invalid-value', path, `${where}'${String(input)}' is not one of ${allowed.join(', ')}${hint ? `; ${hint}` : ''}`);
+        push(
+          'invalid-value',
+          path,
+          `${where}'${String(input)}' is not one of ${allowed.join(', ')}${hint ? `; ${hint}` : ''}`,
+        );
         break;
       }
       case 'custom':
@@ -98,6 +126,14 @@ function flatten(issues: readonly Issue[]): Issue[] {
   });
 }
 
-const score = (branch: readonly Issue[]): number => branch.reduce((n, i) => n + (i.code === 'unrecognized_keys' ? 1 : 2), 0);
+const score = (branch: readonly Issue[]): number =>
+  branch.reduce((n, i) => n + (i.code === 'unrecognized_keys' ? 1 : 2), 0);
 
-const describe = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a map' : `${typeof value} '${String(value)}'`);
+const describe = (value: unknown): string =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'a list'
+      : typeof value === 'object'
+        ? 'a map'
+        : `${typeof value} '${String(value)}'`;

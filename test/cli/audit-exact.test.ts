@@ -15,10 +15,21 @@ afterAll(() => rmSync(packageRoot, { recursive: true, force: true }));
 async function run(args: string[], tty = false): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: Io = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), stdoutIsTTY: tty, env: {}, cwd: REPO, today: () => '2026-11-25' };
+  const io: Io = {
+    out: (t) => void (stdout += t),
+    err: (t) => void (stderr += t),
+    stdoutIsTTY: tty,
+    env: {},
+    cwd: REPO,
+    today: () => '2026-11-25',
+  };
   const code = await main(['audit', ...args], io, { packageRoot, version: '0.0.0-test' });
   // The rules digest changes whenever the fixture rules do; everything else here is exact.
-  return { code, stdout: stdout.replace(/sha256:[0-9a-f]{64}/g, 'sha256:RULES').replace(/sha256:[0-9a-f]{12}…/g, 'sha256:RULES…'), stderr };
+  return {
+    code,
+    stdout: stdout.replace(/sha256:[0-9a-f]{64}/g, 'sha256:RULES').replace(/sha256:[0-9a-f]{12}…/g, 'sha256:RULES…'),
+    stderr,
+  };
 }
 
 // The minimal rule set has no New York file, so this roster keeps its prohibited row in Alaska.

@@ -20,7 +20,9 @@ describe('ma-check audit (the real bin)', () => {
   test('examples/roster.csv: a readable summary and findings; exit 1 because some decisions are prohibited', () => {
     const { code, stdout, stderr } = audit(['examples/roster.csv']);
     expect([code, stderr]).toEqual([1, '']);
-    expect(stdout).toMatch(/^ma-check audit · examples\/roster\.csv · as of 2026-11-25\n12 rows read · \d+ decisions · 0 invalid rows\n\nBy verdict\n {2}PROHIBITED/);
+    expect(stdout).toMatch(
+      /^ma-check audit · examples\/roster\.csv · as of 2026-11-25\n12 rows read · \d+ decisions · 0 invalid rows\n\nBy verdict\n {2}PROHIBITED/,
+    );
     for (const heading of ['By state', 'By task', 'Findings: ']) expect(stdout).toContain(`\n${heading}`);
     expect(stdout).toMatch(/\nPROHIBITED {2}im-injection · NY · MA-1002 James Carter \(line 3\)\n/);
     expect(stdout).not.toMatch(/\x1b\[/);
@@ -81,7 +83,13 @@ describe('ma-check audit (the real bin)', () => {
   test('a name like =HYPERLINK("http://x","y") is neutralized in CSV and escaped in HTML', () => {
     const csv = audit([roster('invalid.csv'), '-f', 'csv']).stdout;
     expect(csv).toContain(`4,A-3,"'=HYPERLINK(""http://x"",""y"")",AK,im-injection,`);
-    const html = audit([roster('invalid.csv'), '-f', 'html', '--only', 'allowed,conditional,discouraged,prohibited']).stdout;
+    const html = audit([
+      roster('invalid.csv'),
+      '-f',
+      'html',
+      '--only',
+      'allowed,conditional,discouraged,prohibited',
+    ]).stdout;
     expect(html).toContain('A-3 =HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)');
     expect(html).toContain('A-4 &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;');
     expect(html).not.toContain('<script');
@@ -92,16 +100,28 @@ describe('ma-check audit (the real bin)', () => {
     const piped = audit(['-', '-f', 'csv'], text);
     expect(piped.stdout).toBe(audit([roster('clean.csv'), '-f', 'csv']).stdout);
     const json = JSON.parse(audit(['-', '-f', 'json'], text).stdout);
-    expect(json.run.inputs).toEqual([{ role: 'roster', name: '-', sha256: createHash('sha256').update(text).digest('hex') }]);
-    const ndjson = audit(['-', '--input-format', 'ndjson', '-f', 'csv'], readFileSync(join(FIXTURES, 'rosters', 'roster.ndjson')));
+    expect(json.run.inputs).toEqual([
+      { role: 'roster', name: '-', sha256: createHash('sha256').update(text).digest('hex') },
+    ]);
+    const ndjson = audit(
+      ['-', '--input-format', 'ndjson', '-f', 'csv'],
+      readFileSync(join(FIXTURES, 'rosters', 'roster.ndjson')),
+    );
     expect(rows(ndjson.stdout)).toHaveLength(4);
   });
 
   test('--format json: run (tool, version, rules digest, date, inputs and their SHA-256), decisions, invalid, summary', () => {
     const { stdout } = audit([roster('invalid.csv'), '-f', 'json']);
     const doc = JSON.parse(stdout);
-    const sha256 = createHash('sha256').update(readFileSync(join(FIXTURES, 'rosters', 'invalid.csv'))).digest('hex');
-    expect(doc.run).toMatchObject({ tool: 'ma-check', asOf: '2026-11-25', failOn: 'prohibited', inputs: [{ role: 'roster', name: roster('invalid.csv'), sha256 }] });
+    const sha256 = createHash('sha256')
+      .update(readFileSync(join(FIXTURES, 'rosters', 'invalid.csv')))
+      .digest('hex');
+    expect(doc.run).toMatchObject({
+      tool: 'ma-check',
+      asOf: '2026-11-25',
+      failOn: 'prohibited',
+      inputs: [{ role: 'roster', name: roster('invalid.csv'), sha256 }],
+    });
     expect(doc.run.rulesDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(doc.run.version).toBe(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version);
     expect(doc.decisions.map((d: { line: number }) => d.line)).toEqual([2, 2, 4, 5, 8]);
@@ -116,7 +136,10 @@ describe('ma-check audit (the real bin)', () => {
   });
 
   test('--format ndjson: streamed, run first, summary last', () => {
-    const lines = audit([roster('broken.ndjson'), '-f', 'ndjson']).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = audit([roster('broken.ndjson'), '-f', 'ndjson'])
+      .stdout.trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.type, l.line ?? null])).toEqual([
       ['run', null],
       ['decision', 1],
@@ -133,7 +156,9 @@ describe('ma-check audit (the real bin)', () => {
     expect(md).toMatch(/^# Compliance audit: `test\/fixtures\/rosters\/clean\.csv`\n/);
     expect(md).toMatch(/\n## Summary\n[\s\S]*\n## Findings: 2 decisions that are not allowed\n[\s\S]*\n## Sources\n/);
     const html = audit([roster('clean.csv'), '-f', 'html']).stdout;
-    expect(html).toMatch(/^<!DOCTYPE html>[\s\S]*<h2>Summary<\/h2>[\s\S]*<h2>Findings: 2 decisions that are not allowed<\/h2>[\s\S]*<\/html>\n$/);
+    expect(html).toMatch(
+      /^<!DOCTYPE html>[\s\S]*<h2>Summary<\/h2>[\s\S]*<h2>Findings: 2 decisions that are not allowed<\/h2>[\s\S]*<\/html>\n$/,
+    );
   });
 
   test.each([
@@ -148,7 +173,10 @@ describe('ma-check audit (the real bin)', () => {
   });
 
   test('--only lists only those verdicts; counts still cover every decision', () => {
-    const lines = audit([roster('clean.csv'), '-f', 'ndjson', '--only', 'prohibited,conditional']).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = audit([roster('clean.csv'), '-f', 'ndjson', '--only', 'prohibited,conditional'])
+      .stdout.trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.type === 'decision').map((l) => l.verdict)).toEqual(['conditional', 'prohibited']);
     expect(lines.at(-1).byVerdict).toEqual({ allowed: 2, conditional: 1, discouraged: 0, prohibited: 1 });
   });
@@ -162,19 +190,29 @@ describe('ma-check audit (the real bin)', () => {
       ['A-2', null],
       ['A-3', null],
     ]);
-    for (const format of ['text', 'csv', 'markdown', 'html']) expect(audit([roster('clean.csv'), '-f', format, '--redact']).stdout).not.toContain('Ann Lee');
+    for (const format of ['text', 'csv', 'markdown', 'html'])
+      expect(audit([roster('clean.csv'), '-f', format, '--redact']).stdout).not.toContain('Ann Lee');
   });
 
   test('--assignments: line in the assignments file, rosterLine in the roster', () => {
     const { code, stdout } = audit([roster('staff.csv'), '--assignments', roster('assignments.csv'), '-f', 'json']);
     expect(code).toBe(65);
     const doc = JSON.parse(stdout);
-    expect(doc.decisions.map((d: { line: number; rosterLine: number; staffId: string; task: { id: string } }) => [d.line, d.rosterLine, d.staffId, d.task.id])).toEqual([
+    expect(
+      doc.decisions.map((d: { line: number; rosterLine: number; staffId: string; task: { id: string } }) => [
+        d.line,
+        d.rosterLine,
+        d.staffId,
+        d.task.id,
+      ]),
+    ).toEqual([
       [2, 2, 'A-1', 'filing'],
       [3, 4, 'A-3', 'filing'],
       [4, 2, 'A-1', 'im-injection'],
     ]);
-    expect(doc.invalid.map((i: { file: string; line: number; code: string }) => [i.file.split('/').pop(), i.line, i.code])).toEqual([
+    expect(
+      doc.invalid.map((i: { file: string; line: number; code: string }) => [i.file.split('/').pop(), i.line, i.code]),
+    ).toEqual([
       ['staff.csv', 3, 'unknown-state'],
       ['staff.csv', 5, 'duplicate-staff'],
       ['assignments.csv', 5, 'invalid-staff-row'],
@@ -185,20 +223,33 @@ describe('ma-check audit (the real bin)', () => {
 
   test('--rules adds an organization policy overlay', () => {
     const base = JSON.parse(audit(['examples/roster.csv', '-f', 'json']).stdout);
-    const withPolicy = JSON.parse(audit(['examples/roster.csv', '-f', 'json', '--rules', 'examples/clinic-overlay']).stdout);
-    const iv = (doc: { decisions: { task: { id: string }; determinedBy: string[] }[] }) => doc.decisions.find((d) => d.task.id === 'iv-insertion')!;
+    const withPolicy = JSON.parse(
+      audit(['examples/roster.csv', '-f', 'json', '--rules', 'examples/clinic-overlay']).stdout,
+    );
+    const iv = (doc: { decisions: { task: { id: string }; determinedBy: string[] }[] }) =>
+      doc.decisions.find((d) => d.task.id === 'iv-insertion')!;
     expect(iv(withPolicy).determinedBy).toContain('example-clinic/no-iv-starts');
     expect(withPolicy.run.rulesDigest).not.toBe(base.run.rulesDigest);
   });
 
   test.each([
-    ['an unknown --only verdict', [roster('clean.csv'), '--only', 'forbidden'], 64, /--only: unknown verdict 'forbidden'/],
+    [
+      'an unknown --only verdict',
+      [roster('clean.csv'), '--only', 'forbidden'],
+      64,
+      /--only: unknown verdict 'forbidden'/,
+    ],
     ['stdin twice', ['-', '--assignments', '-'], 64, /only one of the roster and --assignments/],
     ['an unknown format', [roster('clean.csv'), '-f', 'xml'], 64, /argument 'xml' is invalid/],
     ['a missing roster', ['no/such/roster.csv'], 66, /no such file: no\/such\/roster\.csv/],
     ['a folder as roster', ['test/fixtures/rosters'], 66, /is a folder/],
     ['a missing --rules folder', [roster('clean.csv'), '--rules', 'no/such/overlay'], 66, /no such folder/],
-    ['an --output in a missing folder', [roster('clean.csv'), '-o', 'no/such/dir/out.csv'], 66, /cannot write no\/such\/dir\/out\.csv: no such folder/],
+    [
+      'an --output in a missing folder',
+      [roster('clean.csv'), '-o', 'no/such/dir/out.csv'],
+      66,
+      /cannot write no\/such\/dir\/out\.csv: no such folder/,
+    ],
   ])('%s: one line, its exit code, no stack trace', (_name, args, code, message) => {
     const result = audit(args);
     expect(result.code).toBe(code);
@@ -242,14 +293,20 @@ describe('--output is atomic', () => {
     const dir = mkdtempSync(join(tmp, 'kill-'));
     const big = join(dir, 'big.csv');
     const lines = ['staff_id,name,state,credentials,supervision,delegator,tasks'];
-    for (let i = 0; i < 200_000; i++) lines.push(`S${i},Person ${i},${i % 2 ? 'AK' : 'CA'},CMA,direct,physician,filing;im-injection`);
+    for (let i = 0; i < 200_000; i++)
+      lines.push(`S${i},Person ${i},${i % 2 ? 'AK' : 'CA'},CMA,direct,physician,filing;im-injection`);
     writeFileSync(big, `${lines.join('\n')}\n`);
     const target = join(dir, 'report.ndjson');
-    const child = spawn(process.execPath, [BIN, 'audit', big, '-f', 'ndjson', '-o', target, ...AS_OF], { stdio: 'ignore' });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const child = spawn(process.execPath, [BIN, 'audit', big, '-f', 'ndjson', '-o', target, ...AS_OF], {
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     // Wait until the report is being written, then stop the run.
     const started = Date.now();
-    while (!readdirSync(dir).some((f) => f.endsWith('.tmp')) && Date.now() - started < 15_000) await new Promise((r) => setTimeout(r, 20));
+    while (!readdirSync(dir).some((f) => f.endsWith('.tmp')) && Date.now() - started < 15_000)
+      await new Promise((r) => setTimeout(r, 20));
     expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(true);
     child.kill('SIGTERM');
     expect(await exited).toBe('SIGTERM');

@@ -22,9 +22,39 @@ describe('ma-check <task> (the real bin)', () => {
     expect(first.code).toBe(2);
     expect(first.stdout).toBe(second.stdout);
     const decision = JSON.parse(first.stdout);
-    expect(Object.keys(decision)).toEqual(['schemaVersion', 'query', 'task', 'verdict', 'confidence', 'summary', 'determinedBy', 'byState', 'conditions', 'rules', 'citations', 'coverage', 'rulesDigest']);
-    expect(decision).toMatchObject({ schemaVersion: 1, verdict: 'discouraged', task: { id: 'iv-insertion' }, determinedBy: ['iv-insertion/baseline'] });
-    expect(decision.query).toEqual({ task: 'iv-insertion', states: ['AK'], credentials: ['CMA'], supervision: null, trainings: null, delegator: null, setting: null, confirmed: [], denied: [], asOf: '2026-11-25' });
+    expect(Object.keys(decision)).toEqual([
+      'schemaVersion',
+      'query',
+      'task',
+      'verdict',
+      'confidence',
+      'summary',
+      'determinedBy',
+      'byState',
+      'conditions',
+      'rules',
+      'citations',
+      'coverage',
+      'rulesDigest',
+    ]);
+    expect(decision).toMatchObject({
+      schemaVersion: 1,
+      verdict: 'discouraged',
+      task: { id: 'iv-insertion' },
+      determinedBy: ['iv-insertion/baseline'],
+    });
+    expect(decision.query).toEqual({
+      task: 'iv-insertion',
+      states: ['AK'],
+      credentials: ['CMA'],
+      supervision: null,
+      trainings: null,
+      delegator: null,
+      setting: null,
+      confirmed: [],
+      denied: [],
+      asOf: '2026-11-25',
+    });
     expect(decision.citations.map((c: { id: string }) => c.id)).toContain('ins-uap-2016');
     expect(decision.rulesDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
@@ -61,14 +91,56 @@ describe('ma-check <task> (the real bin)', () => {
   });
 
   test('names are case-insensitive and accept aliases and state names', () => {
-    const canonical = runBin(['iv-insertion', '--state', 'AK', '--cert', 'CMA', '--format', 'json', '--as-of', '2026-11-25']);
-    const aliased = runBin(['START-IV', '--state', 'alaska', '--cert', 'cma', '--format', 'json', '--as-of', '2026-11-25']);
+    const canonical = runBin([
+      'iv-insertion',
+      '--state',
+      'AK',
+      '--cert',
+      'CMA',
+      '--format',
+      'json',
+      '--as-of',
+      '2026-11-25',
+    ]);
+    const aliased = runBin([
+      'START-IV',
+      '--state',
+      'alaska',
+      '--cert',
+      'cma',
+      '--format',
+      'json',
+      '--as-of',
+      '2026-11-25',
+    ]);
     expect(aliased.stdout).toBe(canonical.stdout);
   });
 
   test('list options are comma-separated or repeated, before or after the task', () => {
-    const a = runBin(['--cert', 'CMA,RMA', 'im-injection', '--state', 'AK', '--format', 'json', '--as-of', '2026-11-25']);
-    const b = runBin(['im-injection', '--cert', 'CMA', '--state', 'AK', '--cert', 'RMA', '--format', 'json', '--as-of', '2026-11-25']);
+    const a = runBin([
+      '--cert',
+      'CMA,RMA',
+      'im-injection',
+      '--state',
+      'AK',
+      '--format',
+      'json',
+      '--as-of',
+      '2026-11-25',
+    ]);
+    const b = runBin([
+      'im-injection',
+      '--cert',
+      'CMA',
+      '--state',
+      'AK',
+      '--cert',
+      'RMA',
+      '--format',
+      'json',
+      '--as-of',
+      '2026-11-25',
+    ]);
     expect(a.code).not.toBe(64);
     expect(a.stdout).toBe(b.stdout);
   });
@@ -76,16 +148,28 @@ describe('ma-check <task> (the real bin)', () => {
 
 describe('usage errors: one line, exit 64, never a stack trace', () => {
   test.each([
-    ['a mistyped task suggests the closest', ['iv-insertio', '--state', 'AK'], /unknown task 'iv-insertio'; did you mean 'iv-insertion'\?/],
+    [
+      'a mistyped task suggests the closest',
+      ['iv-insertio', '--state', 'AK'],
+      /unknown task 'iv-insertio'; did you mean 'iv-insertion'\?/,
+    ],
     ['an unknown state', ['iv-insertion', '--state', 'ZZ'], /unknown state 'ZZ'/],
-    ['a mistyped credential', ['iv-insertion', '--state', 'AK', '--cert', 'CMAX'], /unknown credential 'CMAX'; did you mean 'CMA/],
+    [
+      'a mistyped credential',
+      ['iv-insertion', '--state', 'AK', '--cert', 'CMAX'],
+      /unknown credential 'CMAX'; did you mean 'CMA/,
+    ],
     ['none with ids', ['iv-insertion', '--cert', 'none,CMA'], /'none' cannot be combined/],
     ['an unknown supervision level', ['iv-insertion', '--supervision', 'onsite'], /argument 'onsite' is invalid/],
     ['an unknown option', ['iv-insertion', '--stat', 'AK'], /unknown option '--stat'.*--state/],
     ['a bad date', ['iv-insertion', '--as-of', '2026-02-30'], /not a date/],
     ['an unknown delegator', ['iv-insertion', '--delegator', 'physican'], /did you mean 'physician'/],
     ['a missing task', ['--state', 'AK'], /missing required argument 'task'/],
-    ['--explain with a machine format', ['iv-insertion', '--explain', '--format', 'json'], /--explain prints a text trace/],
+    [
+      '--explain with a machine format',
+      ['iv-insertion', '--explain', '--format', 'json'],
+      /--explain prints a text trace/,
+    ],
   ])('%s', (_name, args, message) => {
     const { code, stdout, stderr } = runBin(args);
     expect(code).toBe(64);
@@ -104,7 +188,9 @@ describe('usage errors: one line, exit 64, never a stack trace', () => {
   test('an overlay with errors exits 65 and points at file:line:col', () => {
     const { code, stderr } = runBin(['filing', '--rules', 'test/fixtures/overlays/broken-policy']);
     expect(code).toBe(65);
-    expect(stderr).toMatch(/test\/fixtures\/overlays\/broken-policy\/rules\/policy\.yaml:\d+:\d+ {2}error {2}.*unknown-condition/);
+    expect(stderr).toMatch(
+      /test\/fixtures\/overlays\/broken-policy\/rules\/policy\.yaml:\d+:\d+ {2}error {2}.*unknown-condition/,
+    );
     expect(stderr).not.toMatch(STACK_TRACE);
   });
 });
@@ -125,7 +211,10 @@ describe('browse and schema commands', () => {
 
   test('credentials lists CMAA as administrative', () => {
     const { stdout } = runBin(['credentials', '--format', 'json']);
-    expect(JSON.parse(stdout).credentials.find((c: { id: string }) => c.id === 'CMAA')).toMatchObject({ scope: 'administrative', issuer: 'NHA' });
+    expect(JSON.parse(stdout).credentials.find((c: { id: string }) => c.id === 'CMAA')).toMatchObject({
+      scope: 'administrative',
+      issuer: 'NHA',
+    });
   });
 
   test('states --format json lists 51 jurisdictions with coverage levels', () => {
@@ -169,15 +258,50 @@ describe('browse and schema commands', () => {
 
 describe('the state acceptance checks', () => {
   test.each([
-    ['New York bars MA injections even with the physician in the room', ['im-injection', '--state', 'NY', '--cert', 'CMA', '--supervision', 'personal', '--delegator', 'physician'], 'prohibited'],
-    ['Ohio forbids delegating IV drugs', ['iv-medication-administration', '--state', 'OH', '--cert', 'CMA', '--supervision', 'direct', '--delegator', 'physician'], 'prohibited'],
-    ['Washington requires its own credential', ['im-injection', '--state', 'WA', '--cert', 'CMA', '--supervision', 'direct', '--delegator', 'physician'], 'prohibited'],
+    [
+      'New York bars MA injections even with the physician in the room',
+      ['im-injection', '--state', 'NY', '--cert', 'CMA', '--supervision', 'personal', '--delegator', 'physician'],
+      'prohibited',
+    ],
+    [
+      'Ohio forbids delegating IV drugs',
+      [
+        'iv-medication-administration',
+        '--state',
+        'OH',
+        '--cert',
+        'CMA',
+        '--supervision',
+        'direct',
+        '--delegator',
+        'physician',
+      ],
+      'prohibited',
+    ],
+    [
+      'Washington requires its own credential',
+      ['im-injection', '--state', 'WA', '--cert', 'CMA', '--supervision', 'direct', '--delegator', 'physician'],
+      'prohibited',
+    ],
   ])('%s', (_name, args, verdict) => {
     expect(runBin([...args, '--quiet', '--as-of', '2026-11-25']).stdout.trim()).toBe(verdict);
   });
 
   test('with the Washington MA-C the injection is not prohibited', () => {
-    const out = runBin(['im-injection', '--state', 'WA', '--cert', 'WA-MA-C', '--supervision', 'direct', '--delegator', 'physician', '--quiet', '--as-of', '2026-11-25']).stdout.trim();
+    const out = runBin([
+      'im-injection',
+      '--state',
+      'WA',
+      '--cert',
+      'WA-MA-C',
+      '--supervision',
+      'direct',
+      '--delegator',
+      'physician',
+      '--quiet',
+      '--as-of',
+      '2026-11-25',
+    ]).stdout.trim();
     expect(out).not.toBe('prohibited');
   });
 });

@@ -4,7 +4,10 @@ import { main } from '../../src/cli/main.js';
 import { REPO } from '../helpers/paths.js';
 
 /** An Io that records what the CLI writes, for in-process runs of `main`. */
-function memoryIo(env: Record<string, string> = {}, out: (text: string) => void = () => {}): Io & { stdout: string; stderr: string } {
+function memoryIo(
+  env: Record<string, string> = {},
+  out: (text: string) => void = () => {},
+): Io & { stdout: string; stderr: string } {
   const io = {
     stdout: '',
     stderr: '',
@@ -67,7 +70,9 @@ describe('source quality on the command line (in process, shipped rules)', () =>
     const io = memoryIo();
     expect(await main(['sources', '--stats', '--as-of', '2026-12-07'], io, install)).toBe(0);
     expect(io.stdout).toContain('decisions measured for a CMA under direct supervision, delegated by a physician');
-    expect(io.stdout).toMatch(/\nstate law rules +\d+: \d+ cite an official source \([\d.]+%\), \d+ the official text of the law/);
+    expect(io.stdout).toMatch(
+      /\nstate law rules +\d+: \d+ cite an official source \([\d.]+%\), \d+ the official text of the law/,
+    );
     expect(io.stdout).toMatch(/\nOH +\S+ +\d+ +\d+ +\d+ +\d+ +\d+\/\d+ +\d+\/\d+ +\d+\/29 +provision +2026-12-07\n/);
   });
 
@@ -75,9 +80,13 @@ describe('source quality on the command line (in process, shipped rules)', () =>
     const io = memoryIo();
     expect(await main(['sources', '--stats', '--format', 'csv', '--as-of', '2026-12-07'], io, install)).toBe(0);
     const [header, ...rows] = io.stdout.trim().split('\n');
-    expect(header).toBe('code,coverage,official,copy,commentary,law_rules,law_rules_official_source,law_rules_official_law_text,state_determined,state_governed,delegation,last_read');
+    expect(header).toBe(
+      'code,coverage,official,copy,commentary,law_rules,law_rules_official_source,law_rules_official_law_text,state_determined,state_governed,delegation,last_read',
+    );
     expect(rows).toHaveLength(51);
-    expect(rows.find((r) => r.startsWith('OH,'))).toMatch(/^OH,\w+,\d+,\d+,\d+,\d+,\d+,\d+,\d+,29,provision,2026-12-07$/);
+    expect(rows.find((r) => r.startsWith('OH,'))).toMatch(
+      /^OH,\w+,\d+,\d+,\d+,\d+,\d+,\d+,\d+,29,provision,2026-12-07$/,
+    );
   });
 
   test('sources --state lists one state’s citations with their kind of source; misuse is a usage error', async () => {
@@ -88,7 +97,13 @@ describe('source quality on the command line (in process, shipped rules)', () =>
     const usage = memoryIo();
     expect(await main(['sources', '--stats', '--state', 'OH'], usage, install)).toBe(64);
     expect(usage.stderr).toMatch(/^ma-check: --stats reports every jurisdiction/);
-    for (const argv of [['sources', '--stats', '--as-of', '2026-02-30'], ['sources', '--as-of', '2026-12-07'], ['sources', '--state', 'US'], ['sources', '--state', 'ZZ'], ['states', '--as-of', 'tomorrow']]) {
+    for (const argv of [
+      ['sources', '--stats', '--as-of', '2026-02-30'],
+      ['sources', '--as-of', '2026-12-07'],
+      ['sources', '--state', 'US'],
+      ['sources', '--state', 'ZZ'],
+      ['states', '--as-of', 'tomorrow'],
+    ]) {
       const io2 = memoryIo();
       expect(await main(argv, io2, install), argv.join(' ')).toBe(64);
       expect(io2.stderr, argv.join(' ')).toMatch(/^ma-check: [^\n]+\n$/);
@@ -103,7 +118,9 @@ describe('source quality on the command line (in process, shipped rules)', () =>
     expect(oh.stateDetermined).toBeGreaterThan(20);
     const text = memoryIo();
     expect(await main(['states', '--as-of', '2026-12-07'], text, install)).toBe(0);
-    expect(text.stdout.split('\n')[0]).toMatch(/^code +name +coverage +reviewed +rules +law rules +official source +state-determined$/);
+    expect(text.stdout.split('\n')[0]).toMatch(
+      /^code +name +coverage +reviewed +rules +law rules +official source +state-determined$/,
+    );
   });
 
   test('state XX shows the delegation finding, and each source with its kind', async () => {
@@ -116,7 +133,23 @@ describe('source quality on the command line (in process, shipped rules)', () =>
 
   test('a decision marks each source with its kind', async () => {
     const io = memoryIo();
-    await main(['topical-medication', '--state', 'OH', '--cert', 'CMA', '--supervision', 'general', '--delegator', 'physician', '--as-of', '2026-12-07'], io, install);
+    await main(
+      [
+        'topical-medication',
+        '--state',
+        'OH',
+        '--cert',
+        'CMA',
+        '--supervision',
+        'general',
+        '--delegator',
+        'physician',
+        '--as-of',
+        '2026-12-07',
+      ],
+      io,
+      install,
+    );
     expect(io.stdout).toMatch(/\[oh-oac-4731-23-02\] official · State of Ohio/);
     expect(io.stdout).not.toMatch(/^PROHIBITED/m);
   });

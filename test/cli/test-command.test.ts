@@ -28,7 +28,9 @@ describe('ma-check test', () => {
     const dir = withCases();
     const { code, stdout } = runBin(['test', dir], {}, dir);
     expect(code).toBe(1);
-    expect(stdout).toContain('cases/AK.yaml:8:5  FAIL  AK/injection-general-supervision\n    verdict\n      - expected conditional\n      + actual   prohibited\n');
+    expect(stdout).toContain(
+      'cases/AK.yaml:8:5  FAIL  AK/injection-general-supervision\n    verdict\n      - expected conditional\n      + actual   prohibited\n',
+    );
     expect(stdout).toMatch(/^1 passed, 1 failed$/m);
   });
 
@@ -52,13 +54,27 @@ describe('ma-check test', () => {
 
   test('json, junit and github carry the cases', () => {
     const dir = withCases();
-    const { stdout } = runBin(['test', dir, '--format', 'json', '--output', 'junit=cases.xml', '--output', 'github=cases.txt'], {}, dir);
+    const { stdout } = runBin(
+      ['test', dir, '--format', 'json', '--output', 'junit=cases.xml', '--output', 'github=cases.txt'],
+      {},
+      dir,
+    );
     const report = JSON.parse(stdout);
     expect(report.summary).toMatchObject({ cases: 2, passed: 1, failed: 1 });
-    expect(report.cases.find((c: { id: string }) => c.id === 'AK/injection-general-supervision').failures[0]).toEqual({ field: 'verdict', expected: 'conditional', actual: 'prohibited' });
+    expect(report.cases.find((c: { id: string }) => c.id === 'AK/injection-general-supervision').failures[0]).toEqual({
+      field: 'verdict',
+      expected: 'conditional',
+      actual: 'prohibited',
+    });
     const junit = readFileSync(join(dir, 'cases.xml'), 'utf8');
-    expect(junit).toContain('<testcase classname="ma-check.cases" name="AK/filing-allowed" file="cases/AK.yaml" line="4"></testcase>');
-    expect(junit).toMatch(/<testcase classname="ma-check.cases" name="AK\/injection-general-supervision" file="cases\/AK.yaml" line="8"><failure message="case AK\/injection-general-supervision failed" type="case-failed">verdict: expected conditional, actual prohibited/);
-    expect(readFileSync(join(dir, 'cases.txt'), 'utf8')).toMatch(/^::error file=cases\/AK\.yaml,line=8,col=5,.*title=ma-check case-failed::case AK\/injection-general-supervision: verdict expected conditional, actual prohibited/m);
+    expect(junit).toContain(
+      '<testcase classname="ma-check.cases" name="AK/filing-allowed" file="cases/AK.yaml" line="4"></testcase>',
+    );
+    expect(junit).toMatch(
+      /<testcase classname="ma-check.cases" name="AK\/injection-general-supervision" file="cases\/AK.yaml" line="8"><failure message="case AK\/injection-general-supervision failed" type="case-failed">verdict: expected conditional, actual prohibited/,
+    );
+    expect(readFileSync(join(dir, 'cases.txt'), 'utf8')).toMatch(
+      /^::error file=cases\/AK\.yaml,line=8,col=5,.*title=ma-check case-failed::case AK\/injection-general-supervision: verdict expected conditional, actual prohibited/m,
+    );
   });
 });

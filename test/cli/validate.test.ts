@@ -36,21 +36,33 @@ describe('ma-check validate', () => {
     expect(runBin(['validate', 'rules', '--max-warnings', String(warnings - 1)]).code).toBe(1);
   });
 
-  test.each(readdirSync(join(FIXTURES, 'broken')))('broken fixture %s: exit 1, the marked codes at the marked lines, no stack trace', (name) => {
-    const dir = ruleSetWith(name, {}, join(FIXTURES, 'broken', name));
-    const { code, stdout, stderr } = runBin(['validate', dir, '--format', 'json'], {}, dir);
-    expect(code).toBe(1);
-    expect(stderr).not.toMatch(STACK_TRACE);
-    const errors = JSON.parse(stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error');
-    const marked = readdirSync(join(FIXTURES, 'broken', name), { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.yaml'))
-      .flatMap((file) =>
-        readFileSync(join(FIXTURES, 'broken', name, file), 'latin1')
-          .split('\n')
-          .flatMap((line, i) => (/# expect: (.+)$/.exec(line)?.[1]!.split(',').map((c) => `${file}:${i + 1} ${c.trim()}`) ?? [])),
-      );
-    for (const mark of marked) expect(errors.map((d: { file: string; line: number; code: string }) => `${d.file}:${d.line} ${d.code}`)).toContain(mark);
-  });
+  test.each(readdirSync(join(FIXTURES, 'broken')))(
+    'broken fixture %s: exit 1, the marked codes at the marked lines, no stack trace',
+    (name) => {
+      const dir = ruleSetWith(name, {}, join(FIXTURES, 'broken', name));
+      const { code, stdout, stderr } = runBin(['validate', dir, '--format', 'json'], {}, dir);
+      expect(code).toBe(1);
+      expect(stderr).not.toMatch(STACK_TRACE);
+      const errors = JSON.parse(stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error');
+      const marked = readdirSync(join(FIXTURES, 'broken', name), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.yaml'))
+        .flatMap((file) =>
+          readFileSync(join(FIXTURES, 'broken', name, file), 'latin1')
+            .split('\n')
+            .flatMap(
+              (line, i) =>
+                /# expect: (.+)$/
+                  .exec(line)?.[1]!
+                  .split(',')
+                  .map((c) => `${file}:${i + 1} ${c.trim()}`) ?? [],
+            ),
+        );
+      for (const mark of marked)
+        expect(
+          errors.map((d: { file: string; line: number; code: string }) => `${d.file}:${d.line} ${d.code}`),
+        ).toContain(mark);
+    },
+  );
 
   test('BOM and CRLF are valid', () => {
     const tags = readFileSync(join(MINIMAL, 'tags.yaml'), 'utf8');
@@ -60,12 +72,19 @@ describe('ma-check validate', () => {
   });
 
   test('lint warnings: unused citation, stale review, missing jurisdictions', () => {
-    const citations = readFileSync(join(MINIMAL, 'citations.yaml'), 'utf8').replace('reviewed: 2026-11-25', 'reviewed: 2020-01-01');
-    const dir = ruleSetWith('lint', { 'citations.yaml': `${citations}  - id: never-cited\n    title: T\n    publisher: P\n    kind: statute\n    source: official\n    reviewed: 2026-11-25\n` });
+    const citations = readFileSync(join(MINIMAL, 'citations.yaml'), 'utf8').replace(
+      'reviewed: 2026-11-25',
+      'reviewed: 2020-01-01',
+    );
+    const dir = ruleSetWith('lint', {
+      'citations.yaml': `${citations}  - id: never-cited\n    title: T\n    publisher: P\n    kind: statute\n    source: official\n    reviewed: 2026-11-25\n`,
+    });
     const { code, stdout } = runBin(['validate', dir, '--format', 'json', '--max-age', '24'], {}, dir);
     expect(code).toBe(0);
     const codes = JSON.parse(stdout).diagnostics.map((d: { code: string }) => d.code);
-    expect(codes).toEqual(expect.arrayContaining(['unused-citation', 'citation-without-url', 'stale-review', 'missing-jurisdiction']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['unused-citation', 'citation-without-url', 'stale-review', 'missing-jurisdiction']),
+    );
   });
 
   test('an overlay folder is validated on top of the shipped rules', () => {
@@ -83,8 +102,12 @@ describe('ma-check validate', () => {
   test('text: grouped by file, file:line:col, a code frame, a summary line', () => {
     const dir = ruleSetWith('text', {}, join(FIXTURES, 'broken', 'unknown-reference'));
     const { stdout } = runBin(['validate', dir], {}, dir);
-    expect(stdout).toContain("states/AK.yaml:15:35  error  unknown credential 'CMX'; did you mean 'CMA'?  unknown-credential");
-    expect(stdout).toContain('   15 |       - credential: {anyOf: [CMA, CMX]} # expect: unknown-credential\n      |                                   ^^^\n');
+    expect(stdout).toContain(
+      "states/AK.yaml:15:35  error  unknown credential 'CMX'; did you mean 'CMA'?  unknown-credential",
+    );
+    expect(stdout).toContain(
+      '   15 |       - credential: {anyOf: [CMA, CMX]} # expect: unknown-credential\n      |                                   ^^^\n',
+    );
     expect(stdout).toMatch(/file\(s\) checked: 7 error\(s\), \d+ warning\(s\)\n$/);
   });
 });
@@ -96,33 +119,58 @@ describe('report formats', () => {
     const d = dir();
     const summary = join(d, 'summary.md');
     const { stdout } = runBin(['validate', d, '--format', 'github'], { GITHUB_STEP_SUMMARY: summary }, d);
-    expect(stdout).toMatch(/^::error file=states\/AK\.yaml,line=15,col=35,endLine=15,endColumn=38,title=ma-check unknown-credential::unknown credential 'CMX'; did you mean 'CMA'\?$/m);
-    expect(readFileSync(summary, 'utf8')).toMatch(/### ma-check validate[\s\S]*\| `states\/AK.yaml:15:35` \| error \| `unknown-credential` \|/);
+    expect(stdout).toMatch(
+      /^::error file=states\/AK\.yaml,line=15,col=35,endLine=15,endColumn=38,title=ma-check unknown-credential::unknown credential 'CMX'; did you mean 'CMA'\?$/m,
+    );
+    expect(readFileSync(summary, 'utf8')).toMatch(
+      /### ma-check validate[\s\S]*\| `states\/AK.yaml:15:35` \| error \| `unknown-credential` \|/,
+    );
   });
 
   test('--output writes several formats in one run, each file whole', () => {
     const d = dir();
-    const { code } = runBin(['validate', d, '--output', 'sarif=out.sarif', '--output', 'junit=out.xml,json=out.json'], {}, d);
+    const { code } = runBin(
+      ['validate', d, '--output', 'sarif=out.sarif', '--output', 'junit=out.xml,json=out.json'],
+      {},
+      d,
+    );
     expect(code).toBe(1);
     for (const f of ['out.sarif', 'out.xml', 'out.json']) expect(existsSync(join(d, f)), f).toBe(true);
     expect(JSON.parse(readFileSync(join(d, 'out.json'), 'utf8')).summary.errors).toBe(7);
     const junit = readFileSync(join(d, 'out.xml'), 'utf8');
-    expect(junit).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="ma-check validate" tests="\d+" failures="1">/);
-    expect(junit).toContain('<testcase classname="ma-check.validate" name="states/AK.yaml"><failure message="7 error(s)" type="unknown-role">');
+    expect(junit).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="ma-check validate" tests="\d+" failures="1">/,
+    );
+    expect(junit).toContain(
+      '<testcase classname="ma-check.validate" name="states/AK.yaml"><failure message="7 error(s)" type="unknown-role">',
+    );
     expect(readdirSync(d).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   // The validator is a 104 MB Linux-only binary: `.ci/run` installs it into .ci/tools, kept out of the
   // main lockfile so that `npm ci` works on macOS and Windows.
-  const sarifTool = join(REPO, '.ci', 'tools', 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');
-  const sarifToolMissing = existsSync(sarifTool) ? '' : ' (SKIPPED: validator not installed; run `npm ci --prefix .ci/tools` on Linux)';
+  const sarifTool = join(
+    REPO,
+    '.ci',
+    'tools',
+    'node_modules',
+    '@microsoft',
+    'sarif-multitool-linux',
+    'Sarif.Multitool',
+  );
+  const sarifToolMissing = existsSync(sarifTool)
+    ? ''
+    : ' (SKIPPED: validator not installed; run `npm ci --prefix .ci/tools` on Linux)';
   test.skipIf(sarifToolMissing)(`sarif passes the official SARIF validator with no errors${sarifToolMissing}`, () => {
     const d = dir();
     runBin(['validate', d, '--output', 'sarif=out.sarif'], {}, d);
     const tool = sarifTool;
     const log = join(d, 'validation.sarif');
     try {
-      execFileSync(tool, ['validate', join(d, 'out.sarif'), '--output', log, '--log', 'ForceOverwrite'], { encoding: 'utf8', env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } });
+      execFileSync(tool, ['validate', join(d, 'out.sarif'), '--output', log, '--log', 'ForceOverwrite'], {
+        encoding: 'utf8',
+        env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+      });
     } catch {
       // The validator exits non-zero when it has findings; the log below says which.
     }
@@ -130,6 +178,8 @@ describe('report formats', () => {
     expect(results.filter((r: { level?: string }) => r.level === 'error')).toEqual([]);
     const sarif = JSON.parse(readFileSync(join(d, 'out.sarif'), 'utf8'));
     expect(sarif.runs[0].results.filter((r: { level: string }) => r.level === 'error').length).toBe(7);
-    expect(sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'unknown-credential').help.text).toBeTruthy();
+    expect(
+      sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'unknown-credential').help.text,
+    ).toBeTruthy();
   });
 });

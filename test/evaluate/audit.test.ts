@@ -7,16 +7,35 @@ import { minimal } from '../helpers/load.js';
 
 const HEADER = ['staff_id', 'name', 'state', 'credentials', 'supervision', 'delegator', 'tasks'];
 const columns = (names = HEADER): RosterItem => ({ kind: 'columns', line: 1, names });
-const row = (line: number, cells: string[]): RosterItem => ({ kind: 'row', line, column: 1, pointer: `/${line - 2}`, cells });
-const record = (line: number, fields: Record<string, unknown>): RosterItem => ({ kind: 'record', line, column: 3, pointer: `/${line}`, fields });
+const row = (line: number, cells: string[]): RosterItem => ({
+  kind: 'row',
+  line,
+  column: 1,
+  pointer: `/${line - 2}`,
+  cells,
+});
+const record = (line: number, fields: Record<string, unknown>): RosterItem => ({
+  kind: 'record',
+  line,
+  column: 3,
+  pointer: `/${line}`,
+  fields,
+});
 
 async function run(items: RosterItem[], options: Partial<AuditOptions> = {}): Promise<AuditRecord[]> {
   const out: AuditRecord[] = [];
-  for await (const r of audit(items, minimal(), { asOf: '2026-11-25', rosterFile: 'roster.csv', ...options })) out.push(r);
+  for await (const r of audit(items, minimal(), { asOf: '2026-11-25', rosterFile: 'roster.csv', ...options }))
+    out.push(r);
   return out;
 }
-const decisions = (rs: AuditRecord[]) => rs.filter((r): r is AuditDecision => r.type === 'decision').map((r) => [r.line, r.staffId, r.decision.task.id, r.decision.verdict]);
-const invalid = (rs: AuditRecord[]) => rs.filter((r): r is AuditInvalid => r.type === 'invalid').map((r) => [r.diagnostic.line, r.diagnostic.code, r.staffId]);
+const decisions = (rs: AuditRecord[]) =>
+  rs
+    .filter((r): r is AuditDecision => r.type === 'decision')
+    .map((r) => [r.line, r.staffId, r.decision.task.id, r.decision.verdict]);
+const invalid = (rs: AuditRecord[]) =>
+  rs
+    .filter((r): r is AuditInvalid => r.type === 'invalid')
+    .map((r) => [r.diagnostic.line, r.diagnostic.code, r.staffId]);
 
 describe('audit (pure, over the minimal rule set)', () => {
   test('one decision per (staff member, task), in file order, with the line of the row', async () => {
@@ -59,9 +78,18 @@ describe('audit (pure, over the minimal rule set)', () => {
       [8, 'A-7', 'filing', 'allowed'],
     ]);
     const messages = out.filter((r): r is AuditInvalid => r.type === 'invalid').map((r) => r.diagnostic);
-    expect(messages[0]).toMatchObject({ file: 'roster.csv', line: 2, column: 1, severity: 'error', pointer: '/0/state' });
+    expect(messages[0]).toMatchObject({
+      file: 'roster.csv',
+      line: 2,
+      column: 1,
+      severity: 'error',
+      pointer: '/0/state',
+    });
     expect(messages[1]!.message).toMatch(/unknown credential 'CMAX'; did you mean 'CMA/);
-    expect(messages[2]).toMatchObject({ pointer: '/2/tasks', message: "unknown task 'flying'; did you mean 'filing'?" });
+    expect(messages[2]).toMatchObject({
+      pointer: '/2/tasks',
+      message: "unknown task 'flying'; did you mean 'filing'?",
+    });
   });
 
   test('an unknown state is reported once per row, not once per task', async () => {
@@ -87,7 +115,12 @@ describe('audit (pure, over the minimal rule set)', () => {
 
   test('rows that repeat another row share its decisions; who and where stay their own', async () => {
     const cells = (id: string, name: string) => [id, name, 'AK', 'CMA', 'direct', 'physician', 'filing;im-injection'];
-    const out = (await run([columns(), row(2, cells('A-1', 'Ann')), row(3, cells('A-2', ' Bo ')), row(4, cells('', 'No Id'))])) as AuditDecision[];
+    const out = (await run([
+      columns(),
+      row(2, cells('A-1', 'Ann')),
+      row(3, cells('A-2', ' Bo ')),
+      row(4, cells('', 'No Id')),
+    ])) as AuditDecision[];
     expect(out.slice(0, 4).map((r) => [r.line, r.staffId, r.name])).toEqual([
       [2, 'A-1', 'Ann'],
       [2, 'A-1', 'Ann'],
@@ -136,7 +169,11 @@ describe('audit (pure, over the minimal rule set)', () => {
       [2, 2, 'A-1', 'filing'],
       [3, 2, 'A-1', 'im-injection'],
     ]);
-    expect(out.filter((r): r is AuditInvalid => r.type === 'invalid').map((r) => [r.diagnostic.file, r.diagnostic.line, r.diagnostic.code])).toEqual([
+    expect(
+      out
+        .filter((r): r is AuditInvalid => r.type === 'invalid')
+        .map((r) => [r.diagnostic.file, r.diagnostic.line, r.diagnostic.code]),
+    ).toEqual([
       ['roster.csv', 3, 'unknown-state'],
       ['roster.csv', 4, 'duplicate-staff'],
       ['assignments.csv', 4, 'invalid-staff-row'],

@@ -9,36 +9,286 @@ type Row = { name: string; query: Partial<QueryInput> & { task: string }; verdic
 
 // Each row names the condition it exercises; the fixture rule set is test/fixtures/rule-sets/minimal.
 const rows: Row[] = [
-  { name: 'no state: the decision waits for the state', query: { task: 'filing' }, verdict: 'conditional', determinedBy: ['US/state-not-given'] },
-  { name: 'administrative task in a state with rules is allowed', query: { task: 'filing', states: ['AK'] }, verdict: 'allowed', determinedBy: ['filing/baseline'] },
-  { name: 'administrative task needs no state rule', query: { task: 'filing', states: ['CA'] }, verdict: 'allowed', determinedBy: ['filing/baseline'] },
-  { name: 'every requirement met: allowed, every rule determines', query: { task: 'im-injection', states: ['AK'], delegator: 'physician', supervision: 'direct', confirmed: ['written-order'] }, verdict: 'allowed', determinedBy: ['im-injection/baseline', 'AK/general-delegation', 'AK/injections-direct'] },
-  { name: 'unknown requirement: conditional', query: { task: 'im-injection', states: ['AK'], delegator: 'pa', supervision: 'personal' }, verdict: 'conditional', determinedBy: ['im-injection/baseline'] },
-  { name: 'unmet law requirement: prohibited', query: { task: 'im-injection', states: ['AK'], supervision: 'general' }, verdict: 'prohibited', determinedBy: ['AK/injections-direct'] },
-  { name: 'unmet guidance requirement: discouraged', query: { task: 'im-injection', states: ['US'], denied: ['written-order'] }, verdict: 'discouraged', determinedBy: ['im-injection/baseline'] },
-  { name: 'rule not yet in force does not apply', query: { task: 'im-injection', states: ['AK'], supervision: 'general', delegator: 'physician', asOf: '2019-06-01' }, verdict: 'conditional', determinedBy: ['im-injection/baseline'] },
-  { name: 'rule in force on its effective date', query: { task: 'im-injection', states: ['AK'], supervision: 'general', delegator: 'physician', asOf: '2019-12-25' }, verdict: 'prohibited', determinedBy: ['AK/injections-direct'] },
-  { name: 'explicit verdict stands while its way out is unknown', query: { task: 'iv-insertion', states: ['AK'], credentials: ['CMA'] }, verdict: 'discouraged', determinedBy: ['iv-insertion/baseline'] },
-  { name: 'explicit verdict lifts when every unless entry is met (training via satisfies)', query: { task: 'iv-insertion', states: ['AK'], trainings: ['long-course'], confirmed: ['competency-validated'], supervision: 'direct', delegator: 'md' }, verdict: 'allowed', determinedBy: ['iv-insertion/baseline', 'AK/general-delegation'] },
-  { name: 'lifted verdict: what remains decides', query: { task: 'iv-insertion', states: ['AK'], trainings: ['short-course'], confirmed: ['competency-validated'], supervision: 'general', delegator: 'pa' }, verdict: 'discouraged', determinedBy: ['iv-insertion/baseline'] },
-  { name: 'judgment task: national law rule and baseline both prohibit', query: { task: 'triage', states: ['AK'] }, verdict: 'prohibited', determinedBy: ['US/no-judgment', 'triage/baseline'] },
-  { name: 'whitelist with except: injection prohibited', query: { task: 'im-injection', states: ['CT'], delegator: 'physician', supervision: 'direct', confirmed: ['written-order'] }, verdict: 'prohibited', determinedBy: ['CT/injections-vaccines-only'] },
-  { name: 'whitelist with except: vaccine allowed with every fact', query: { task: 'vaccine-administration', states: ['CT'], credentials: ['CMA'], trainings: ['program'], setting: 'physician-office' }, verdict: 'allowed', determinedBy: ['vaccine-administration/baseline', 'CT/vaccines'] },
-  { name: 'administrative credential does not meet a clinical one', query: { task: 'vaccine-administration', states: ['CT'], credentials: ['CMAA'], trainings: ['program'], setting: 'physician-office' }, verdict: 'prohibited', determinedBy: ['CT/vaccines'] },
-  { name: 'open credential list leaves the rest unknown', query: { task: 'vaccine-administration', states: ['CT'], credentials: ['CMAA', '...'], trainings: ['program'], setting: 'physician-office' }, verdict: 'conditional', determinedBy: ['CT/vaccines'] },
-  { name: 'setting at an excluded one is excluded', query: { task: 'vaccine-administration', states: ['CT'], credentials: ['CMA'], trainings: ['program'], setting: 'emergency-department' }, verdict: 'prohibited', determinedBy: ['CT/vaccines'] },
-  { name: 'setting above an excluded one is unknown', query: { task: 'vaccine-administration', states: ['CT'], credentials: ['CMA'], trainings: ['program'], setting: 'hospital' }, verdict: 'conditional', determinedBy: ['CT/vaccines'] },
-  { name: 'setting outside the excluded tree is met', query: { task: 'vaccine-administration', states: ['CT'], credentials: ['CMA'], trainings: ['program'], setting: 'ambulatory' }, verdict: 'allowed', determinedBy: ['vaccine-administration/baseline', 'CT/vaccines'] },
-  { name: 'rule past its until date no longer applies, earlier it does', query: { task: 'vaccine-administration', states: ['CT'], credentials: ['CMA'], trainings: ['program'], setting: 'physician-office', asOf: '2020-01-01' }, verdict: 'prohibited', determinedBy: ['CT/old-vaccine-ban'] },
-  { name: 'superseding rule replaces the old one; derived credential held', query: { task: 'vaccine-administration', states: ['CT'], credentials: ['RMA'], trainings: ['program'], setting: 'physician-office', asOf: '2030-06-01' }, verdict: 'allowed', determinedBy: ['vaccine-administration/baseline', 'CT/vaccine-rule-2030'] },
-  { name: 'derived credential not held when its definition is unmet', query: { task: 'vaccine-administration', states: ['CT'], credentials: ['RMA'], trainings: [], setting: 'physician-office', asOf: '2030-06-01' }, verdict: 'prohibited', determinedBy: ['CT/vaccine-rule-2030'] },
-  { name: 'derived credential unknown when its facts are unknown', query: { task: 'vaccine-administration', states: ['CT'], credentials: ['RMA'], setting: 'physician-office', asOf: '2030-06-01' }, verdict: 'conditional', determinedBy: ['CT/vaccine-rule-2030'] },
-  { name: 'several states: the strictest wins', query: { task: 'im-injection', states: ['AK', 'CT'], delegator: 'physician', supervision: 'direct', confirmed: ['written-order'] }, verdict: 'prohibited', determinedBy: ['CT/injections-vaccines-only'] },
-  { name: 'state without rules for a clinical task: coverage gap', query: { task: 'im-injection', states: ['CA'], confirmed: ['written-order'] }, verdict: 'conditional', determinedBy: ['CA/coverage-gap'] },
-  { name: 'US asks for the baseline alone', query: { task: 'im-injection', states: ['US'], confirmed: ['written-order'] }, verdict: 'allowed', determinedBy: ['im-injection/baseline'] },
-  { name: 'role below the required one meets it', query: { task: 'vaccine-administration', states: ['AK'], delegator: 'md', supervision: 'direct' }, verdict: 'allowed', determinedBy: ['vaccine-administration/baseline', 'AK/general-delegation', 'AK/injections-direct', 'AK/vaccines-md-or-np'] },
-  { name: 'role above the required one is unknown', query: { task: 'vaccine-administration', states: ['AK'], delegator: 'physician', supervision: 'direct' }, verdict: 'conditional', determinedBy: ['AK/vaccines-md-or-np'] },
-  { name: 'role beside the required one is unmet', query: { task: 'vaccine-administration', states: ['AK'], delegator: 'pa', supervision: 'direct' }, verdict: 'prohibited', determinedBy: ['AK/vaccines-md-or-np'] },
+  {
+    name: 'no state: the decision waits for the state',
+    query: { task: 'filing' },
+    verdict: 'conditional',
+    determinedBy: ['US/state-not-given'],
+  },
+  {
+    name: 'administrative task in a state with rules is allowed',
+    query: { task: 'filing', states: ['AK'] },
+    verdict: 'allowed',
+    determinedBy: ['filing/baseline'],
+  },
+  {
+    name: 'administrative task needs no state rule',
+    query: { task: 'filing', states: ['CA'] },
+    verdict: 'allowed',
+    determinedBy: ['filing/baseline'],
+  },
+  {
+    name: 'every requirement met: allowed, every rule determines',
+    query: {
+      task: 'im-injection',
+      states: ['AK'],
+      delegator: 'physician',
+      supervision: 'direct',
+      confirmed: ['written-order'],
+    },
+    verdict: 'allowed',
+    determinedBy: ['im-injection/baseline', 'AK/general-delegation', 'AK/injections-direct'],
+  },
+  {
+    name: 'unknown requirement: conditional',
+    query: { task: 'im-injection', states: ['AK'], delegator: 'pa', supervision: 'personal' },
+    verdict: 'conditional',
+    determinedBy: ['im-injection/baseline'],
+  },
+  {
+    name: 'unmet law requirement: prohibited',
+    query: { task: 'im-injection', states: ['AK'], supervision: 'general' },
+    verdict: 'prohibited',
+    determinedBy: ['AK/injections-direct'],
+  },
+  {
+    name: 'unmet guidance requirement: discouraged',
+    query: { task: 'im-injection', states: ['US'], denied: ['written-order'] },
+    verdict: 'discouraged',
+    determinedBy: ['im-injection/baseline'],
+  },
+  {
+    name: 'rule not yet in force does not apply',
+    query: { task: 'im-injection', states: ['AK'], supervision: 'general', delegator: 'physician', asOf: '2019-06-01' },
+    verdict: 'conditional',
+    determinedBy: ['im-injection/baseline'],
+  },
+  {
+    name: 'rule in force on its effective date',
+    query: { task: 'im-injection', states: ['AK'], supervision: 'general', delegator: 'physician', asOf: '2019-12-25' },
+    verdict: 'prohibited',
+    determinedBy: ['AK/injections-direct'],
+  },
+  {
+    name: 'explicit verdict stands while its way out is unknown',
+    query: { task: 'iv-insertion', states: ['AK'], credentials: ['CMA'] },
+    verdict: 'discouraged',
+    determinedBy: ['iv-insertion/baseline'],
+  },
+  {
+    name: 'explicit verdict lifts when every unless entry is met (training via satisfies)',
+    query: {
+      task: 'iv-insertion',
+      states: ['AK'],
+      trainings: ['long-course'],
+      confirmed: ['competency-validated'],
+      supervision: 'direct',
+      delegator: 'md',
+    },
+    verdict: 'allowed',
+    determinedBy: ['iv-insertion/baseline', 'AK/general-delegation'],
+  },
+  {
+    name: 'lifted verdict: what remains decides',
+    query: {
+      task: 'iv-insertion',
+      states: ['AK'],
+      trainings: ['short-course'],
+      confirmed: ['competency-validated'],
+      supervision: 'general',
+      delegator: 'pa',
+    },
+    verdict: 'discouraged',
+    determinedBy: ['iv-insertion/baseline'],
+  },
+  {
+    name: 'judgment task: national law rule and baseline both prohibit',
+    query: { task: 'triage', states: ['AK'] },
+    verdict: 'prohibited',
+    determinedBy: ['US/no-judgment', 'triage/baseline'],
+  },
+  {
+    name: 'whitelist with except: injection prohibited',
+    query: {
+      task: 'im-injection',
+      states: ['CT'],
+      delegator: 'physician',
+      supervision: 'direct',
+      confirmed: ['written-order'],
+    },
+    verdict: 'prohibited',
+    determinedBy: ['CT/injections-vaccines-only'],
+  },
+  {
+    name: 'whitelist with except: vaccine allowed with every fact',
+    query: {
+      task: 'vaccine-administration',
+      states: ['CT'],
+      credentials: ['CMA'],
+      trainings: ['program'],
+      setting: 'physician-office',
+    },
+    verdict: 'allowed',
+    determinedBy: ['vaccine-administration/baseline', 'CT/vaccines'],
+  },
+  {
+    name: 'administrative credential does not meet a clinical one',
+    query: {
+      task: 'vaccine-administration',
+      states: ['CT'],
+      credentials: ['CMAA'],
+      trainings: ['program'],
+      setting: 'physician-office',
+    },
+    verdict: 'prohibited',
+    determinedBy: ['CT/vaccines'],
+  },
+  {
+    name: 'open credential list leaves the rest unknown',
+    query: {
+      task: 'vaccine-administration',
+      states: ['CT'],
+      credentials: ['CMAA', '...'],
+      trainings: ['program'],
+      setting: 'physician-office',
+    },
+    verdict: 'conditional',
+    determinedBy: ['CT/vaccines'],
+  },
+  {
+    name: 'setting at an excluded one is excluded',
+    query: {
+      task: 'vaccine-administration',
+      states: ['CT'],
+      credentials: ['CMA'],
+      trainings: ['program'],
+      setting: 'emergency-department',
+    },
+    verdict: 'prohibited',
+    determinedBy: ['CT/vaccines'],
+  },
+  {
+    name: 'setting above an excluded one is unknown',
+    query: {
+      task: 'vaccine-administration',
+      states: ['CT'],
+      credentials: ['CMA'],
+      trainings: ['program'],
+      setting: 'hospital',
+    },
+    verdict: 'conditional',
+    determinedBy: ['CT/vaccines'],
+  },
+  {
+    name: 'setting outside the excluded tree is met',
+    query: {
+      task: 'vaccine-administration',
+      states: ['CT'],
+      credentials: ['CMA'],
+      trainings: ['program'],
+      setting: 'ambulatory',
+    },
+    verdict: 'allowed',
+    determinedBy: ['vaccine-administration/baseline', 'CT/vaccines'],
+  },
+  {
+    name: 'rule past its until date no longer applies, earlier it does',
+    query: {
+      task: 'vaccine-administration',
+      states: ['CT'],
+      credentials: ['CMA'],
+      trainings: ['program'],
+      setting: 'physician-office',
+      asOf: '2020-01-01',
+    },
+    verdict: 'prohibited',
+    determinedBy: ['CT/old-vaccine-ban'],
+  },
+  {
+    name: 'superseding rule replaces the old one; derived credential held',
+    query: {
+      task: 'vaccine-administration',
+      states: ['CT'],
+      credentials: ['RMA'],
+      trainings: ['program'],
+      setting: 'physician-office',
+      asOf: '2030-06-01',
+    },
+    verdict: 'allowed',
+    determinedBy: ['vaccine-administration/baseline', 'CT/vaccine-rule-2030'],
+  },
+  {
+    name: 'derived credential not held when its definition is unmet',
+    query: {
+      task: 'vaccine-administration',
+      states: ['CT'],
+      credentials: ['RMA'],
+      trainings: [],
+      setting: 'physician-office',
+      asOf: '2030-06-01',
+    },
+    verdict: 'prohibited',
+    determinedBy: ['CT/vaccine-rule-2030'],
+  },
+  {
+    name: 'derived credential unknown when its facts are unknown',
+    query: {
+      task: 'vaccine-administration',
+      states: ['CT'],
+      credentials: ['RMA'],
+      setting: 'physician-office',
+      asOf: '2030-06-01',
+    },
+    verdict: 'conditional',
+    determinedBy: ['CT/vaccine-rule-2030'],
+  },
+  {
+    name: 'several states: the strictest wins',
+    query: {
+      task: 'im-injection',
+      states: ['AK', 'CT'],
+      delegator: 'physician',
+      supervision: 'direct',
+      confirmed: ['written-order'],
+    },
+    verdict: 'prohibited',
+    determinedBy: ['CT/injections-vaccines-only'],
+  },
+  {
+    name: 'state without rules for a clinical task: coverage gap',
+    query: { task: 'im-injection', states: ['CA'], confirmed: ['written-order'] },
+    verdict: 'conditional',
+    determinedBy: ['CA/coverage-gap'],
+  },
+  {
+    name: 'US asks for the baseline alone',
+    query: { task: 'im-injection', states: ['US'], confirmed: ['written-order'] },
+    verdict: 'allowed',
+    determinedBy: ['im-injection/baseline'],
+  },
+  {
+    name: 'role below the required one meets it',
+    query: { task: 'vaccine-administration', states: ['AK'], delegator: 'md', supervision: 'direct' },
+    verdict: 'allowed',
+    determinedBy: [
+      'vaccine-administration/baseline',
+      'AK/general-delegation',
+      'AK/injections-direct',
+      'AK/vaccines-md-or-np',
+    ],
+  },
+  {
+    name: 'role above the required one is unknown',
+    query: { task: 'vaccine-administration', states: ['AK'], delegator: 'physician', supervision: 'direct' },
+    verdict: 'conditional',
+    determinedBy: ['AK/vaccines-md-or-np'],
+  },
+  {
+    name: 'role beside the required one is unmet',
+    query: { task: 'vaccine-administration', states: ['AK'], delegator: 'pa', supervision: 'direct' },
+    verdict: 'prohibited',
+    determinedBy: ['AK/vaccines-md-or-np'],
+  },
 ];
 
 describe('evaluate (table)', () => {
@@ -65,18 +315,40 @@ describe('evaluate (details)', () => {
   });
 
   test('a superseded rule stays in the trace with supersededBy and no outcome', () => {
-    const d = decide(minimal(), { task: 'vaccine-administration', states: ['CT'], credentials: ['RMA'], trainings: ['program'], setting: 'physician-office', asOf: '2030-06-01' });
-    expect(d.rules.find((r) => r.id === 'CT/vaccines')).toMatchObject({ inForce: true, outcome: null, supersededBy: ['CT/vaccine-rule-2030'] });
+    const d = decide(minimal(), {
+      task: 'vaccine-administration',
+      states: ['CT'],
+      credentials: ['RMA'],
+      trainings: ['program'],
+      setting: 'physician-office',
+      asOf: '2030-06-01',
+    });
+    expect(d.rules.find((r) => r.id === 'CT/vaccines')).toMatchObject({
+      inForce: true,
+      outcome: null,
+      supersededBy: ['CT/vaccine-rule-2030'],
+    });
     expect(d.rules.find((r) => r.id === 'CT/old-vaccine-ban')).toMatchObject({ inForce: false, outcome: null });
   });
 
   test('the supersession holds only while the superseding rule is in force', () => {
-    const d = decide(minimal(), { task: 'vaccine-administration', states: ['CT'], credentials: ['CMA'], trainings: ['program'], setting: 'physician-office' });
+    const d = decide(minimal(), {
+      task: 'vaccine-administration',
+      states: ['CT'],
+      credentials: ['CMA'],
+      trainings: ['program'],
+      setting: 'physician-office',
+    });
     expect(d.rules.find((r) => r.id === 'CT/vaccines')).toMatchObject({ outcome: 'allowed', supersededBy: null });
   });
 
   test('several states: byState shows each, conditions carry their state', () => {
-    const d = decide(minimal(), { task: 'im-injection', states: ['AK', 'CT'], delegator: 'physician', supervision: 'direct' });
+    const d = decide(minimal(), {
+      task: 'im-injection',
+      states: ['AK', 'CT'],
+      delegator: 'physician',
+      supervision: 'direct',
+    });
     expect(d.byState.map((s) => [s.state, s.verdict])).toEqual([
       ['AK', 'conditional'],
       ['CT', 'prohibited'],
@@ -89,7 +361,9 @@ describe('evaluate (details)', () => {
     const d = decide(minimal(), { task: 'im-injection', states: ['CA'] });
     expect(d.confidence).toBe('low');
     expect(d.coverage).toEqual([{ jurisdiction: 'CA', level: 'none', reviewed: null, addressed: false }]);
-    expect(d.conditions).toContainEqual(expect.objectContaining({ kind: 'jurisdiction', requires: 'no-state-rule', status: 'unknown', decisive: true }));
+    expect(d.conditions).toContainEqual(
+      expect.objectContaining({ kind: 'jurisdiction', requires: 'no-state-rule', status: 'unknown', decisive: true }),
+    );
     expect(d.citations.map((c) => c.id)).toContain('src-a');
   });
 
@@ -99,8 +373,12 @@ describe('evaluate (details)', () => {
   });
 
   test('confidence is the lowest among the determining rules', () => {
-    expect(decide(minimal(), { task: 'im-injection', states: ['AK'], supervision: 'general' }).confidence).toBe('medium');
-    expect(decide(minimal(), { task: 'vaccine-administration', states: ['CT'], credentials: ['CMAA'] }).confidence).toBe('high');
+    expect(decide(minimal(), { task: 'im-injection', states: ['AK'], supervision: 'general' }).confidence).toBe(
+      'medium',
+    );
+    expect(
+      decide(minimal(), { task: 'vaccine-administration', states: ['CT'], credentials: ['CMAA'] }).confidence,
+    ).toBe('high');
   });
 
   test('the same query gives the same bytes', () => {
@@ -118,7 +396,9 @@ describe('evaluate with an organization overlay', () => {
   });
 
   test('a policy rule limited to some states applies only there', () => {
-    expect(decide(withOverlay(), { task: 'iv-insertion', states: ['AK'] }).determinedBy).toEqual(['clinic-policy/no-iv-in-alaska']);
+    expect(decide(withOverlay(), { task: 'iv-insertion', states: ['AK'] }).determinedBy).toEqual([
+      'clinic-policy/no-iv-in-alaska',
+    ]);
     expect(decide(withOverlay(), { task: 'iv-insertion', states: ['CT'] }).verdict).toBe('discouraged');
   });
 
@@ -134,7 +414,18 @@ describe('evaluate with an organization overlay', () => {
 describe('evaluate (sharing)', () => {
   test('a repeated query is answered by the same frozen decision; the caller’s query stays its own', () => {
     const ruleSet = minimal();
-    const query = { task: 'filing', states: ['AK'], credentials: null, supervision: null, trainings: null, delegator: null, setting: null, confirmed: [], denied: [], asOf: '2031-02-03' };
+    const query = {
+      task: 'filing',
+      states: ['AK'],
+      credentials: null,
+      supervision: null,
+      trainings: null,
+      delegator: null,
+      setting: null,
+      confirmed: [],
+      denied: [],
+      asOf: '2031-02-03',
+    };
     const once = evaluate(ruleSet, query);
     const first = evaluate(ruleSet, { ...query, states: ['AK'] });
     expect(evaluate(ruleSet, { ...query })).toBe(first);

@@ -11,16 +11,24 @@ import { minimal, shipped } from '../helpers/load.js';
 // Fixed seed: the same cases every run, so a failure reproduces.
 const RUNS = { seed: 20261125, numRuns: 400 };
 
-const subset = <T>(items: readonly T[], max = 3) => fc.uniqueArray(fc.constantFrom(...items), { maxLength: Math.min(max, items.length) });
+const subset = <T>(items: readonly T[], max = 3) =>
+  fc.uniqueArray(fc.constantFrom(...items), { maxLength: Math.min(max, items.length) });
 const orNull = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 
 /** Any query the CLI could send, built from the ids the rule set knows. */
 function queries(ruleSet: RuleSet): fc.Arbitrary<Query> {
   const withFiles = [...ruleSet.states.keys()];
-  const codes = [...new Set([...withFiles, ...withFiles, 'CA', 'TX', 'NY', 'US'].filter((c) => c === 'US' || c in STATES))];
+  const codes = [
+    ...new Set([...withFiles, ...withFiles, 'CA', 'TX', 'NY', 'US'].filter((c) => c === 'US' || c in STATES)),
+  ];
   return fc.record({
     task: fc.constantFrom(...ruleSet.tasks.keys()),
-    states: orNull(fc.oneof(fc.constant<string[]>(['US']), fc.uniqueArray(fc.constantFrom(...codes.filter((c) => c !== 'US')), { minLength: 1, maxLength: 2 }))),
+    states: orNull(
+      fc.oneof(
+        fc.constant<string[]>(['US']),
+        fc.uniqueArray(fc.constantFrom(...codes.filter((c) => c !== 'US')), { minLength: 1, maxLength: 2 }),
+      ),
+    ),
     credentials: orNull(subset([...ruleSet.credentials.keys()])),
     supervision: orNull(fc.constantFrom(...SUPERVISION_LEVELS)),
     trainings: orNull(subset([...ruleSet.trainings.keys()])),
@@ -46,7 +54,11 @@ describe.each([
     fc.assert(
       fc.property(q, fc.constantFrom(...ruleSet.credentials.keys()), (query, extra) => {
         const held = query.credentials ?? [];
-        return notStricter({ ...query, credentials: held }, { ...query, credentials: [...new Set([...held, extra])] }, ruleSet);
+        return notStricter(
+          { ...query, credentials: held },
+          { ...query, credentials: [...new Set([...held, extra])] },
+          ruleSet,
+        );
       }),
       RUNS,
     );
@@ -56,7 +68,11 @@ describe.each([
     fc.assert(
       fc.property(q, fc.constantFrom(...ruleSet.trainings.keys()), (query, extra) => {
         const held = query.trainings ?? [];
-        return notStricter({ ...query, trainings: held }, { ...query, trainings: [...new Set([...held, extra])] }, ruleSet);
+        return notStricter(
+          { ...query, trainings: held },
+          { ...query, trainings: [...new Set([...held, extra])] },
+          ruleSet,
+        );
       }),
       RUNS,
     );
@@ -97,7 +113,11 @@ describe.each([
         const d = evaluate(ruleSet, query);
         if (d.verdict === 'allowed') return true;
         const determining = d.rules.filter((r) => d.determinedBy.includes(r.id));
-        return determining.length > 0 && determining.some((r) => r.cites.length > 0) && determining.every((r) => r.outcome === d.verdict);
+        return (
+          determining.length > 0 &&
+          determining.some((r) => r.cites.length > 0) &&
+          determining.every((r) => r.outcome === d.verdict)
+        );
       }),
       RUNS,
     );
@@ -107,7 +127,9 @@ describe.each([
     fc.assert(
       fc.property(q, (query) => {
         const task = ruleSet.tasks.get(query.task)!;
-        return task.category === 'administrative' || evaluate(ruleSet, { ...query, states: null }).verdict !== 'allowed';
+        return (
+          task.category === 'administrative' || evaluate(ruleSet, { ...query, states: null }).verdict !== 'allowed'
+        );
       }),
       RUNS,
     );

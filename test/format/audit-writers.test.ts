@@ -16,21 +16,57 @@ const HYPERLINK = '=HYPERLINK("http://x","y")';
 const SCRIPT = `<script>alert('x')</script>`;
 
 const ROSTER: RosterItem[] = [
-  { kind: 'columns', line: 1, names: ['staff_id', 'name', 'state', 'credentials', 'supervision', 'delegator', 'tasks'] },
-  { kind: 'row', line: 2, column: 1, pointer: '/0', cells: ['A-1', HYPERLINK, 'AK', 'CMA', 'direct', 'physician', 'filing;im-injection'] },
-  { kind: 'row', line: 3, column: 1, pointer: '/1', cells: ['A-2', SCRIPT, 'AK', 'CMA', 'general', 'physician', 'im-injection'] },
+  {
+    kind: 'columns',
+    line: 1,
+    names: ['staff_id', 'name', 'state', 'credentials', 'supervision', 'delegator', 'tasks'],
+  },
+  {
+    kind: 'row',
+    line: 2,
+    column: 1,
+    pointer: '/0',
+    cells: ['A-1', HYPERLINK, 'AK', 'CMA', 'direct', 'physician', 'filing;im-injection'],
+  },
+  {
+    kind: 'row',
+    line: 3,
+    column: 1,
+    pointer: '/1',
+    cells: ['A-2', SCRIPT, 'AK', 'CMA', 'general', 'physician', 'im-injection'],
+  },
   { kind: 'row', line: 4, column: 1, pointer: '/2', cells: ['A-3', 'Bo', 'ZZ', 'CMA', '', '', 'filing'] },
 ];
-const RUN: AuditRun = { tool: 'ma-check', version: '0.0.0-test', rulesDigest: 'sha256:00', asOf: '2026-11-25', failOn: 'prohibited', inputs: [{ role: 'roster', name: 'roster<1>.csv', sha256: 'ab' }] };
+const RUN: AuditRun = {
+  tool: 'ma-check',
+  version: '0.0.0-test',
+  rulesDigest: 'sha256:00',
+  asOf: '2026-11-25',
+  failOn: 'prohibited',
+  inputs: [{ role: 'roster', name: 'roster<1>.csv', sha256: 'ab' }],
+};
 
-async function render(format: AuditFormat, options: { redact?: boolean; only?: ('allowed' | 'conditional' | 'discouraged' | 'prohibited')[] } = {}): Promise<string> {
+async function render(
+  format: AuditFormat,
+  options: { redact?: boolean; only?: ('allowed' | 'conditional' | 'discouraged' | 'prohibited')[] } = {},
+): Promise<string> {
   const records: AuditRecord[] = [];
   for await (const r of audit(ROSTER, minimal(), { asOf: '2026-11-25', rosterFile: 'roster.csv' })) records.push(r);
   const tally = new AuditTally();
-  const writer = auditWriter({ format, redact: options.redact ?? false, only: options.only ?? null, paint: PLAIN, table: false });
+  const writer = auditWriter({
+    format,
+    redact: options.redact ?? false,
+    only: options.only ?? null,
+    paint: PLAIN,
+    table: false,
+  });
   const decoder = new TextDecoder();
   const text = (c: string | Uint8Array | readonly (string | Uint8Array)[]): string =>
-    typeof c === 'string' ? c : c instanceof Uint8Array ? decoder.decode(c) : c.map((p) => (typeof p === 'string' ? p : decoder.decode(p))).join('');
+    typeof c === 'string'
+      ? c
+      : c instanceof Uint8Array
+        ? decoder.decode(c)
+        : c.map((p) => (typeof p === 'string' ? p : decoder.decode(p))).join('');
   let out = writer.start(RUN);
   for (const r of records) {
     tally.add(r);
@@ -40,15 +76,37 @@ async function render(format: AuditFormat, options: { redact?: boolean; only?: (
 }
 
 describe('CSV cells', () => {
-  test.each(['plain', 'with, comma', 'with "quote"', 'two\nlines', 'cr\rhere', '=1+2', '+1 555', '-3', '@SUM(A1)', '\tindent', '\rcr', '\uFF1Dfull-width', "'already", ''])(
-    'csvField writes %j exactly as csv-stringify does',
-    (cell) => expect(csvField(cell)).toBe(csvRecord([cell])),
-  );
+  test.each([
+    'plain',
+    'with, comma',
+    'with "quote"',
+    'two\nlines',
+    'cr\rhere',
+    '=1+2',
+    '+1 555',
+    '-3',
+    '@SUM(A1)',
+    '\tindent',
+    '\rcr',
+    '\uFF1Dfull-width',
+    "'already",
+    '',
+  ])('csvField writes %j exactly as csv-stringify does', (cell) => expect(csvField(cell)).toBe(csvRecord([cell])));
 
   test('the audit CSV has the contract columns; a formula name is neutralized', async () => {
     const out = await render('csv');
     const rows = parse(out) as string[][];
-    expect(rows[0]).toEqual(['line', 'staff_id', 'name', 'states', 'task', 'verdict', 'determined_by', 'conditions', 'rules_digest']);
+    expect(rows[0]).toEqual([
+      'line',
+      'staff_id',
+      'name',
+      'states',
+      'task',
+      'verdict',
+      'determined_by',
+      'conditions',
+      'rules_digest',
+    ]);
     expect(rows.slice(1).map((r) => r.slice(0, 6))).toEqual([
       ['2', 'A-1', `'${HYPERLINK}`, 'AK', 'filing', 'allowed'],
       ['2', 'A-1', `'${HYPERLINK}`, 'AK', 'im-injection', 'conditional'],
@@ -70,15 +128,32 @@ describe('JSON and NDJSON', () => {
     expect(Object.keys(doc)).toEqual(['schemaVersion', 'run', 'decisions', 'invalid', 'summary']);
     expect(Object.keys(doc.decisions[0]).slice(0, 5)).toEqual(['staffId', 'name', 'line', 'schemaVersion', 'query']);
     expect(doc.decisions[0]).toMatchObject({ staffId: 'A-1', name: HYPERLINK, line: 2, verdict: 'allowed' });
-    expect(doc.invalid).toEqual([expect.objectContaining({ staffId: 'A-3', code: 'unknown-state', file: 'roster.csv', line: 4, pointer: '/2/state' })]);
+    expect(doc.invalid).toEqual([
+      expect.objectContaining({
+        staffId: 'A-3',
+        code: 'unknown-state',
+        file: 'roster.csv',
+        line: 4,
+        pointer: '/2/state',
+      }),
+    ]);
     expect(doc.summary).toMatchObject({ rows: 3, decisions: 3, invalid: 1, invalidRows: 1 });
-    expect(JSON.parse(await render('json', { redact: true })).decisions.every((d: { name: unknown }) => d.name === null)).toBe(true);
+    expect(
+      JSON.parse(await render('json', { redact: true })).decisions.every((d: { name: unknown }) => d.name === null),
+    ).toBe(true);
   });
 
   test('NDJSON: one value per line, run first and summary last; --only keeps counts whole', async () => {
-    const lines = (await render('ndjson', { only: ['prohibited'] })).trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = (await render('ndjson', { only: ['prohibited'] }))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.type)).toEqual(['run', 'decision', 'invalid', 'summary']);
-    expect(lines[0]).toMatchObject({ schemaVersion: 1, tool: 'ma-check', inputs: [{ name: 'roster<1>.csv', sha256: 'ab' }] });
+    expect(lines[0]).toMatchObject({
+      schemaVersion: 1,
+      tool: 'ma-check',
+      inputs: [{ name: 'roster<1>.csv', sha256: 'ab' }],
+    });
     expect(lines.at(-1).decisions).toBe(3);
   });
 });
@@ -87,7 +162,9 @@ describe('reports for people', () => {
   test('HTML: one file, every roster text escaped, nothing fetched', async () => {
     const html = await render('html');
     expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    );
     expect(html).not.toContain('<script');
     expect(html).toContain(escapeHtml(SCRIPT));
     expect(html).toContain('=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)');
@@ -98,19 +175,25 @@ describe('reports for people', () => {
   });
 
   test('escapeHtml covers what can break out of text or a quoted attribute', () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 
   test('Markdown: roster text cannot become markup', async () => {
     const md = await render('markdown');
     expect(md).toContain(markdownText(SCRIPT));
     expect(md).not.toContain('<script>');
-    expect(markdownText('[x](javascript:alert(1)) | *b*\nnext')).toBe('\\[x\\]\\(javascript:alert\\(1\\)\\) \\| \\*b\\* next');
+    expect(markdownText('[x](javascript:alert(1)) | *b*\nnext')).toBe(
+      '\\[x\\]\\(javascript:alert\\(1\\)\\) \\| \\*b\\* next',
+    );
   });
 
   test('text: the counts, then the findings most restrictive first, then the invalid rows', async () => {
     const text = await render('text');
-    expect(text).toMatch(/^ma-check audit · roster<1>\.csv · as of 2026-11-25\n3 rows read · 3 decisions · 1 invalid row\n/);
+    expect(text).toMatch(
+      /^ma-check audit · roster<1>\.csv · as of 2026-11-25\n3 rows read · 3 decisions · 1 invalid row\n/,
+    );
     expect(text.indexOf('PROHIBITED  im-injection')).toBeLessThan(text.indexOf('CONDITIONAL  im-injection'));
     expect(text).not.toContain('ALLOWED  filing');
     expect(text).toContain("roster.csv:4:1  error  unknown state 'ZZ'; did you mean 'AZ'?  unknown-state  (staff A-3)");

@@ -4,10 +4,24 @@ import { PLAIN } from '../../src/format/paint.js';
 import { reportText } from '../../src/format/report/report-text.js';
 
 const at = (line: number, column: number, endColumn: number): Diagnostic => ({
-  code: 'stale-snapshot', severity: 'warning', file: 'f.json', line, column, endLine: line, endColumn, pointer: '', message: 'm',
+  code: 'stale-snapshot',
+  severity: 'warning',
+  file: 'f.json',
+  line,
+  column,
+  endLine: line,
+  endColumn,
+  pointer: '',
+  message: 'm',
 });
 const frame = (source: string, d: Diagnostic) =>
-  reportText({ command: 'validate', version: '0', files: ['f.json'], diagnostics: [d] }, new Map([['f.json', source.split('\n')]]), PLAIN).split('\n').slice(2, 4);
+  reportText(
+    { command: 'validate', version: '0', files: ['f.json'], diagnostics: [d] },
+    new Map([['f.json', source.split('\n')]]),
+    PLAIN,
+  )
+    .split('\n')
+    .slice(2, 4);
 
 describe('code frames', () => {
   test('a short line is shown whole, the caret under the range', () => {

@@ -13,7 +13,10 @@ export function ruleSetAt(root: string, overlays: string[] = []): RuleSet {
   let ruleSet = cache.get(key);
   if (!ruleSet) {
     const result = loadRules({ root, overlays, cwd: REPO });
-    if (!result.ok) throw new Error(`fixture rules do not load:\n${result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`).join('\n')}`);
+    if (!result.ok)
+      throw new Error(
+        `fixture rules do not load:\n${result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`).join('\n')}`,
+      );
     ruleSet = result.ruleSet;
     cache.set(key, ruleSet);
   }

@@ -6,7 +6,9 @@ import { REPO } from '../helpers/paths.js';
 const SRC = join(REPO, 'src');
 
 const tsFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 
 /** Runtime imports of a file (type-only imports are erased and do not count). */
 function runtimeImports(file: string): string[] {
@@ -45,8 +47,13 @@ describe('architecture', () => {
   });
 
   test('only the schema files of the domain import zod at run time', () => {
-    for (const file of files.filter((f) => relative(SRC, f).startsWith('domain/') && !relative(SRC, f).startsWith('domain/schema/'))) {
-      expect(runtimeImports(file).filter((s) => !s.startsWith('.')), relative(SRC, file)).toEqual([]);
+    for (const file of files.filter(
+      (f) => relative(SRC, f).startsWith('domain/') && !relative(SRC, f).startsWith('domain/schema/'),
+    )) {
+      expect(
+        runtimeImports(file).filter((s) => !s.startsWith('.')),
+        relative(SRC, file),
+      ).toEqual([]);
     }
   });
 

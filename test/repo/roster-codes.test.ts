@@ -13,7 +13,8 @@ function codesInSource(): string[] {
     ...['auditor.ts', 'roster-reader.ts', 'roster-entry.ts'].map((f) => join(REPO, 'src', 'evaluate', f)),
   ];
   const codes = new Set<string>();
-  for (const file of files) for (const m of readFileSync(file, 'utf8').matchAll(/code(?::|\s*=)\s*'([a-z-]+)'/g)) codes.add(m[1]!);
+  for (const file of files)
+    for (const m of readFileSync(file, 'utf8').matchAll(/code(?::|\s*=)\s*'([a-z-]+)'/g)) codes.add(m[1]!);
   return [...codes].sort();
 }
 

@@ -20,7 +20,17 @@ async function read(name: string, format: InputFormat): Promise<{ items: RosterI
 
 /** Each item as [kind, line, what]: the cells' first value, or the problem's code. */
 const shape = (items: RosterItem[]) =>
-  items.map((i) => [i.kind, i.line, i.kind === 'row' ? i.cells[0] : i.kind === 'record' ? (i.fields.staff_id ?? i.fields.StaffId) : i.kind === 'columns' ? i.names[0] : i.code]);
+  items.map((i) => [
+    i.kind,
+    i.line,
+    i.kind === 'row'
+      ? i.cells[0]
+      : i.kind === 'record'
+        ? (i.fields.staff_id ?? i.fields.StaffId)
+        : i.kind === 'columns'
+          ? i.names[0]
+          : i.code,
+  ]);
 
 describe('CSV roster', () => {
   test('BOM, CRLF, blank lines and quoted fields with commas and line breaks: each row at the line it starts on', async () => {

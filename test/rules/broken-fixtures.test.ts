@@ -11,7 +11,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Files below a folder, relative, with `/` separators. */
 const filesUnder = (dir: string, prefix = ''): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
 
 /**
  * What a broken fixture says it must produce: `# expect: code[, code]` on the offending line
@@ -22,7 +24,12 @@ function expectations(folder: string): string[] {
   for (const file of filesUnder(folder)) {
     const text = readFileSync(join(folder, file), 'latin1');
     if (file === 'expect.txt') {
-      found.push(...text.split('\n').filter(Boolean).map((row) => row.replace(/^(\S+):(\d+) (\S+)$/, '$1:$2 $3')));
+      found.push(
+        ...text
+          .split('\n')
+          .filter(Boolean)
+          .map((row) => row.replace(/^(\S+):(\d+) (\S+)$/, '$1:$2 $3')),
+      );
       continue;
     }
     text.split('\n').forEach((line, i) => {

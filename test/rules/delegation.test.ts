@@ -10,13 +10,31 @@ import { loadRules } from '../../src/rules/load-rules.js';
 import { decide, minimal } from '../helpers/load.js';
 import { FIXTURES, MINIMAL } from '../helpers/paths.js';
 
-const provision = (over: Partial<Delegation> = {}): Delegation => ({ summary: 'S.', confidence: 'high', cites: ['src-a'], delegators: ['physician', 'pa'], ...over });
+const provision = (over: Partial<Delegation> = {}): Delegation => ({
+  summary: 'S.',
+  confidence: 'high',
+  cites: ['src-a'],
+  delegators: ['physician', 'pa'],
+  ...over,
+});
 
 describe('the rule a delegation block builds', () => {
   test.each([
-    ['an exclusive provision requires its delegators first, then its own requirements', provision({ requires: [{ condition: 'written-order' }] }), [{ delegator: { anyOf: ['physician', 'pa'] } }, { condition: 'written-order' }]],
-    ['a provision silent on other delegators builds no delegator requirement', provision({ exclusive: false, requires: [{ condition: 'written-order' }] }), [{ condition: 'written-order' }]],
-    ['a provision with nothing to require beyond its delegators', provision(), [{ delegator: { anyOf: ['physician', 'pa'] } }]],
+    [
+      'an exclusive provision requires its delegators first, then its own requirements',
+      provision({ requires: [{ condition: 'written-order' }] }),
+      [{ delegator: { anyOf: ['physician', 'pa'] } }, { condition: 'written-order' }],
+    ],
+    [
+      'a provision silent on other delegators builds no delegator requirement',
+      provision({ exclusive: false, requires: [{ condition: 'written-order' }] }),
+      [{ condition: 'written-order' }],
+    ],
+    [
+      'a provision with nothing to require beyond its delegators',
+      provision(),
+      [{ delegator: { anyOf: ['physician', 'pa'] } }],
+    ],
   ])('%s', (_name, block, requires) => {
     const rule = delegationRule('AK', block);
     expect(rule.id).toBe('AK/general-delegation');
@@ -32,8 +50,18 @@ describe('the rule a delegation block builds', () => {
   });
 
   test('a finding that there is none asks to confirm delegation with the board, with its own sources', () => {
-    const rule = delegationRule('NV', { none: true, summary: 'Searched X.', confidence: 'medium', cites: ['nv-practice-act'] });
-    expect(rule).toMatchObject({ id: 'NV/no-delegation-provision', basis: 'law', confidence: 'medium', cites: ['nv-practice-act'] });
+    const rule = delegationRule('NV', {
+      none: true,
+      summary: 'Searched X.',
+      confidence: 'medium',
+      cites: ['nv-practice-act'],
+    });
+    expect(rule).toMatchObject({
+      id: 'NV/no-delegation-provision',
+      basis: 'law',
+      confidence: 'medium',
+      cites: ['nv-practice-act'],
+    });
     expect(rule.requires).toEqual([{ condition: 'delegation-confirmed-with-board' }]);
   });
 });
@@ -51,10 +79,18 @@ describe('delegation in a loaded rule set', () => {
   });
 
   test('a task under the finding is conditional on confirming with the board, determined by the state', () => {
-    const d = decide(minimal(), { task: 'im-injection', states: ['NV'], credentials: ['CMA'], supervision: 'direct', delegator: 'physician' });
+    const d = decide(minimal(), {
+      task: 'im-injection',
+      states: ['NV'],
+      credentials: ['CMA'],
+      supervision: 'direct',
+      delegator: 'physician',
+    });
     expect(d.verdict).toBe('conditional');
     expect(d.determinedBy).toContain('NV/no-delegation-provision');
-    expect(d.conditions).toContainEqual(expect.objectContaining({ kind: 'condition', requires: 'delegation-confirmed-with-board', status: 'unknown' }));
+    expect(d.conditions).toContainEqual(
+      expect.objectContaining({ kind: 'condition', requires: 'delegation-confirmed-with-board', status: 'unknown' }),
+    );
     expect(d.coverage).toEqual([expect.objectContaining({ jurisdiction: 'NV', addressed: true })]);
     expect(d.citations.map((c) => c.id)).toContain('nv-practice-act');
   });
@@ -74,21 +110,60 @@ describe('coverage, derived from the sources', () => {
   const official = { kind: 'statute', source: 'official' } as const;
   const copy = { kind: 'statute', source: 'copy' } as const;
   const guidance = { kind: 'agency-guidance', source: 'official' } as const;
-  const citations: Record<string, { kind: 'statute' | 'agency-guidance'; source: 'official' | 'copy' }> = { off: official, cp: copy, gd: guidance };
+  const citations: Record<string, { kind: 'statute' | 'agency-guidance'; source: 'official' | 'copy' }> = {
+    off: official,
+    cp: copy,
+    gd: guidance,
+  };
   const lookup = (id: string) => citations[id];
 
-  type Row = [string, { cites: string[] } | undefined, { id: string; basis: 'law' | 'guidance'; cites: string[] }[], string];
+  type Row = [
+    string,
+    { cites: string[] } | undefined,
+    { id: string; basis: 'law' | 'guidance'; cites: string[] }[],
+    string,
+  ];
   const block = (cites: string[]) => ({ id: 'NV/general-delegation', basis: 'law' as const, cites });
   const finding = (cites: string[]) => ({ id: 'NV/no-delegation-provision', basis: 'law' as const, cites });
   test.each<Row>([
     ['no rule', undefined, [], 'none'],
-    ['delegation and every other law rule on official law text', { cites: ['off'] }, [block(['off']), { id: 'NV/x', basis: 'law', cites: ['off', 'cp'] }], 'reviewed'],
-    ['a finding on a board page (its rule is judged as the block), law rules on official text', { cites: ['gd'] }, [finding(['gd']), { id: 'NV/x', basis: 'law', cites: ['off'] }], 'reviewed'],
-    ['a law rule on a copy only', { cites: ['off'] }, [block(['off']), { id: 'NV/x', basis: 'law', cites: ['cp'] }], 'partial'],
-    ['a law rule on board guidance only (official, but not the law itself)', { cites: ['off'] }, [{ id: 'NV/x', basis: 'law', cites: ['gd'] }], 'partial'],
-    ['a guidance rule on a copy does not count against it', { cites: ['off'] }, [block(['off']), { id: 'NV/x', basis: 'guidance', cites: ['cp'] }], 'reviewed'],
+    [
+      'delegation and every other law rule on official law text',
+      { cites: ['off'] },
+      [block(['off']), { id: 'NV/x', basis: 'law', cites: ['off', 'cp'] }],
+      'reviewed',
+    ],
+    [
+      'a finding on a board page (its rule is judged as the block), law rules on official text',
+      { cites: ['gd'] },
+      [finding(['gd']), { id: 'NV/x', basis: 'law', cites: ['off'] }],
+      'reviewed',
+    ],
+    [
+      'a law rule on a copy only',
+      { cites: ['off'] },
+      [block(['off']), { id: 'NV/x', basis: 'law', cites: ['cp'] }],
+      'partial',
+    ],
+    [
+      'a law rule on board guidance only (official, but not the law itself)',
+      { cites: ['off'] },
+      [{ id: 'NV/x', basis: 'law', cites: ['gd'] }],
+      'partial',
+    ],
+    [
+      'a guidance rule on a copy does not count against it',
+      { cites: ['off'] },
+      [block(['off']), { id: 'NV/x', basis: 'guidance', cites: ['cp'] }],
+      'reviewed',
+    ],
     ['rules but no delegation block', undefined, [{ id: 'NV/x', basis: 'law', cites: ['off'] }], 'partial'],
-    ['a delegation block on a copy', { cites: ['cp'] }, [block(['cp']), { id: 'NV/x', basis: 'law', cites: ['off'] }], 'partial'],
+    [
+      'a delegation block on a copy',
+      { cites: ['cp'] },
+      [block(['cp']), { id: 'NV/x', basis: 'law', cites: ['off'] }],
+      'partial',
+    ],
   ])('%s: %s', (_name, delegation, rules, level) => {
     expect(deriveCoverage('NV', delegation, rules, lookup)).toBe(level);
   });
@@ -114,7 +189,13 @@ function expectedWarnings(folder: string): string[] {
     .flatMap((file) =>
       readFileSync(join(folder, file), 'utf8')
         .split('\n')
-        .flatMap((line, i) => (/# expect-warning: (.+)$/.exec(line)?.[1]!.split(',').map((code) => `${file.split(sep).join('/')}:${i + 1} ${code.trim()}`) ?? [])),
+        .flatMap(
+          (line, i) =>
+            /# expect-warning: (.+)$/
+              .exec(line)?.[1]!
+              .split(',')
+              .map((code) => `${file.split(sep).join('/')}:${i + 1} ${code.trim()}`) ?? [],
+        ),
     )
     .sort();
 }
@@ -128,7 +209,10 @@ describe('lint fixtures: the minimal rule set plus files that mark the warnings 
       cpSync(join(LINT, name), root, { recursive: true });
       const result = loadRules({ root, cwd: root, lint: { today: '2026-12-07', maxAgeMonths: 24 } });
       expect(result.ok).toBe(true);
-      const found = result.diagnostics.filter((d) => d.severity === 'warning' && d.code !== 'missing-jurisdiction').map((d) => `${d.file}:${d.line} ${d.code}`).sort();
+      const found = result.diagnostics
+        .filter((d) => d.severity === 'warning' && d.code !== 'missing-jurisdiction')
+        .map((d) => `${d.file}:${d.line} ${d.code}`)
+        .sort();
       expect(found).toEqual(expectedWarnings(join(LINT, name)));
     } finally {
       rmSync(root, { recursive: true, force: true });

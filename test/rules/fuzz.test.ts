@@ -15,7 +15,37 @@ cpSync(MINIMAL, root, { recursive: true });
 const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml'));
 const originals = new Map(files.map((f) => [f, readFileSync(join(root, f), 'utf8')]));
 
-const NASTY = [':', '-', ' ', '\t', '\n', '\r\n', '[', ']', '{', '}', '&a', '*a', '!!js/function', '#', '"', "'", '|', '>', '%', '@', '`', '\u0000', '\uFEFF', 'é', '~', '? ', '<<: *a', '---', '...'];
+const NASTY = [
+  ':',
+  '-',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '[',
+  ']',
+  '{',
+  '}',
+  '&a',
+  '*a',
+  '!!js/function',
+  '#',
+  '"',
+  "'",
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  '\u0000',
+  '\uFEFF',
+  'é',
+  '~',
+  '? ',
+  '<<: *a',
+  '---',
+  '...',
+];
 
 /** One edit of a text: delete, insert, duplicate or swap lines, re-indent, or swap a word. */
 const mutation = fc.oneof(
@@ -87,7 +117,10 @@ describe('fuzzing valid rule files', () => {
   }, 120_000);
 
   test('the CLI answers mutated files with exit 0 or 1, located findings and no stack trace', () => {
-    const samples = fc.sample(fc.tuple(fc.constantFrom(...files), fc.array(mutation, { minLength: 1, maxLength: 3 })), { seed: 7, numRuns: 12 });
+    const samples = fc.sample(fc.tuple(fc.constantFrom(...files), fc.array(mutation, { minLength: 1, maxLength: 3 })), {
+      seed: 7,
+      numRuns: 12,
+    });
     for (const [file, edits] of samples) {
       writeFileSync(join(root, file), edits.reduce(apply, originals.get(file)!));
       try {

@@ -6,11 +6,14 @@ import { jsonSchemaOf } from '../../src/rules/json-schema.js';
 import { REPO } from '../helpers/paths.js';
 
 describe('editor schemas', () => {
-  test.each([...SCHEMA_KINDS])('schema/%s.schema.json matches the zod schema (run `npm run schemas` after a change)', (kind) => {
-    const committed = JSON.parse(readFileSync(join(REPO, 'schema', `${kind}.schema.json`), 'utf8'));
-    expect(committed).toEqual(jsonSchemaOf(kind));
-    expect(committed.$schema).toBe('http://json-schema.org/draft-07/schema#');
-  });
+  test.each([...SCHEMA_KINDS])(
+    'schema/%s.schema.json matches the zod schema (run `npm run schemas` after a change)',
+    (kind) => {
+      const committed = JSON.parse(readFileSync(join(REPO, 'schema', `${kind}.schema.json`), 'utf8'));
+      expect(committed).toEqual(jsonSchemaOf(kind));
+      expect(committed.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    },
+  );
 });
 
 describe('the roster schema', () => {

@@ -27,7 +27,10 @@ describe('the shipped rules', () => {
   test('every rule cites at least one source with a web address or, where none was seen, a locator', () => {
     const ruleSet = shipped();
     for (const rule of ruleSet.rules.values()) {
-      expect(rule.cites.some((id) => ruleSet.citations.get(id)?.url ?? ruleSet.citations.get(id)?.locator), rule.id).toBe(true);
+      expect(
+        rule.cites.some((id) => ruleSet.citations.get(id)?.url ?? ruleSet.citations.get(id)?.locator),
+        rule.id,
+      ).toBe(true);
     }
   });
 

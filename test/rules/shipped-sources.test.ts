@@ -40,7 +40,10 @@ describe('the shipped rules’ sources (issue #8)', () => {
   test('every law rule without the official text of its law has a research note saying what was searched', () => {
     const rs = shipped();
     const missing = [...rs.rules.values()]
-      .filter((r) => r.layer === 'state' && r.basis === 'law' && !r.cites.some((id) => isOfficialLawText(rs.citations.get(id)!)))
+      .filter(
+        (r) =>
+          r.layer === 'state' && r.basis === 'law' && !r.cites.some((id) => isOfficialLawText(rs.citations.get(id)!)),
+      )
       .filter((r) => {
         const note = join(SHIPPED_RULES, 'research', `official-${r.owner}.md`);
         return !existsSync(note) || !readFileSync(note, 'utf8').includes(r.id);
@@ -57,7 +60,8 @@ describe('the shipped rules’ sources (issue #8)', () => {
 /** The atoms of a condition tree. */
 const leaves = (c: ConditionTree): ConditionTree[] => ('of' in c ? c.of.flatMap(leaves) : [c]);
 
-const dayBefore = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** A level strictly below `level`: what a state whose definition says `level` must refuse. */
 const below = (level: (typeof SUPERVISION_LEVELS)[number]) => SUPERVISION_LEVELS[supervisionRank(level) - 1]!;
@@ -65,31 +69,51 @@ const below = (level: (typeof SUPERVISION_LEVELS)[number]) => SUPERVISION_LEVELS
 describe('defined supervision terms change answers where the definition says so', () => {
   const rs = shipped();
   const uses = [...rs.rules.values()].flatMap((rule) =>
-    [...supervisionTerms(rule.requires, []), ...supervisionTerms(rule.unless, [])].map((t) => ({ rule, term: t.term, level: t.atLeast as (typeof SUPERVISION_LEVELS)[number] })),
+    [...supervisionTerms(rule.requires, []), ...supervisionTerms(rule.unless, [])].map((t) => ({
+      rule,
+      term: t.term,
+      level: t.atLeast as (typeof SUPERVISION_LEVELS)[number],
+    })),
   );
 
   test('the shipped rules name defined terms', () => {
     expect(uses.length).toBeGreaterThan(10);
   });
 
-  test.each(uses.filter((u) => u.level !== 'none').map((u) => [u.rule.id, u.term, u.level, u] as const))('%s: "%s" (%s)', (_id, _term, level, { rule }) => {
-    const task = selectTasks(rule, rs.data.tasks).find((id) => rs.tasks.get(id));
-    expect(task, 'the rule selects a task').toBeDefined();
-    // A day the rule is in force: a rule that ended is asked about the day before it ended.
-    const asOf = rule.until ? dayBefore(rule.until) : rule.effective && rule.effective > AS_OF ? rule.effective : AS_OF;
-    const ask = (supervision: Query['supervision']): Query => ({
-      task: task!, states: [rule.owner], credentials: null, supervision, trainings: null, delegator: null, setting: null, confirmed: [], denied: [], asOf,
-    });
-    // What this rule says about supervision: its supervision atoms, at any depth, with their status.
-    const fromRule = (supervision: Query['supervision']) =>
-      evaluate(rs, ask(supervision))
-        .conditions.filter((c) => c.rules.includes(rule.id))
-        .flatMap(leaves)
-        .filter((c) => c.kind === 'supervision')
-        .map((c) => `${c.requires}:${c.status}`);
-    const atDefined = fromRule(level);
-    const belowDefined = fromRule(below(level));
-    expect(belowDefined, `supervision ${below(level)}`).toContain(`${level}:unmet`);
-    expect(atDefined).not.toContain(`${level}:unmet`);
-  });
+  test.each(uses.filter((u) => u.level !== 'none').map((u) => [u.rule.id, u.term, u.level, u] as const))(
+    '%s: "%s" (%s)',
+    (_id, _term, level, { rule }) => {
+      const task = selectTasks(rule, rs.data.tasks).find((id) => rs.tasks.get(id));
+      expect(task, 'the rule selects a task').toBeDefined();
+      // A day the rule is in force: a rule that ended is asked about the day before it ended.
+      const asOf = rule.until
+        ? dayBefore(rule.until)
+        : rule.effective && rule.effective > AS_OF
+          ? rule.effective
+          : AS_OF;
+      const ask = (supervision: Query['supervision']): Query => ({
+        task: task!,
+        states: [rule.owner],
+        credentials: null,
+        supervision,
+        trainings: null,
+        delegator: null,
+        setting: null,
+        confirmed: [],
+        denied: [],
+        asOf,
+      });
+      // What this rule says about supervision: its supervision atoms, at any depth, with their status.
+      const fromRule = (supervision: Query['supervision']) =>
+        evaluate(rs, ask(supervision))
+          .conditions.filter((c) => c.rules.includes(rule.id))
+          .flatMap(leaves)
+          .filter((c) => c.kind === 'supervision')
+          .map((c) => `${c.requires}:${c.status}`);
+      const atDefined = fromRule(level);
+      const belowDefined = fromRule(below(level));
+      expect(belowDefined, `supervision ${below(level)}`).toContain(`${level}:unmet`);
+      expect(atDefined).not.toContain(`${level}:unmet`);
+    },
+  );
 });

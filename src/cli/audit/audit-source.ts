@@ -37,7 +37,8 @@ export async function openSource(io: Io, name: string, forced: InputFormat | und
   let spool: string | undefined;
   let sha256: string;
   if (name === '-') {
-    if (io.stdinStream === undefined) throw new UsageError("'-' reads the roster from stdin, which this run does not have");
+    if (io.stdinStream === undefined)
+      throw new UsageError("'-' reads the roster from stdin, which this run does not have");
     spool = await mkdtemp(join(tmpdir(), 'ma-check-audit-'));
     path = join(spool, 'stdin');
     const hash = createHash('sha256');
@@ -46,7 +47,9 @@ export async function openSource(io: Io, name: string, forced: InputFormat | und
     sha256 = hash.digest('hex');
   } else {
     const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-      throw new NoInputError(error.code === 'ENOENT' ? `no such file: ${name}` : `cannot read ${name}: ${error.code ?? error.message}`);
+      throw new NoInputError(
+        error.code === 'ENOENT' ? `no such file: ${name}` : `cannot read ${name}: ${error.code ?? error.message}`,
+      );
     });
     if (info.isDirectory()) throw new NoInputError(`${name} is a folder, not a roster file`);
     sha256 = await hashFile(path, name);

@@ -48,7 +48,13 @@ export class OutputSink {
     const stream = createWriteStream(temp, { flags: 'wx', highWaterMark: 4 * CHUNK });
     await new Promise<void>((resolve, reject) => {
       stream.once('open', () => resolve());
-      stream.once('error', (error: NodeJS.ErrnoException) => reject(new NoInputError(`cannot write ${shown}: ${error.code === 'ENOENT' ? 'no such folder' : error.code === 'EACCES' ? 'permission denied' : error.message}`)));
+      stream.once('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          new NoInputError(
+            `cannot write ${shown}: ${error.code === 'ENOENT' ? 'no such folder' : error.code === 'EACCES' ? 'permission denied' : error.message}`,
+          ),
+        ),
+      );
     });
     const onSignal = (signal: NodeJS.Signals) => {
       try {

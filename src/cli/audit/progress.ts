@@ -1,4 +1,3 @@
-
 /**
  * A progress line on stderr for long audits (DESIGN §5): only on a terminal, only once the run
  * has taken a second, redrawn at most four times a second, and erased at the end.

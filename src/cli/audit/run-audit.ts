@@ -51,7 +51,11 @@ export async function runAudit(context: CommandContext, s: AuditSettings): Promi
       rulesDigest: ruleSet.digest,
       asOf: s.asOf,
       failOn: s.failOn,
-      inputs: sources.map((src, i) => ({ role: i === 0 ? 'roster' : 'assignments', name: src.name, sha256: src.sha256 })),
+      inputs: sources.map((src, i) => ({
+        role: i === 0 ? 'roster' : 'assignments',
+        name: src.name,
+        sha256: src.sha256,
+      })),
     };
 
     const rosterStats = { records: 0 };
@@ -59,14 +63,20 @@ export async function runAudit(context: CommandContext, s: AuditSettings): Promi
     const batches = auditBatches(readRoster(roster.open(), roster.format, rosterStats), ruleSet, {
       asOf: s.asOf,
       rosterFile: roster.name,
-      assignments: assignments && { items: readRoster(assignments.open(), assignments.format, assignmentStats), file: assignments.name },
+      assignments: assignments && {
+        items: readRoster(assignments.open(), assignments.format, assignmentStats),
+        file: assignments.name,
+      },
     });
     const counted = assignments === undefined ? rosterStats : assignmentStats;
 
-    const sink = s.output === undefined ? OutputSink.stdout(io) : await OutputSink.file(resolve(io.cwd, s.output), s.output);
+    const sink =
+      s.output === undefined ? OutputSink.stdout(io) : await OutputSink.file(resolve(io.cwd, s.output), s.output);
     // A stream that stops calling back would let Node exit with 0 and half a report: say so instead.
     const stalled = () => {
-      io.err('ma-check: internal error: the audit stopped before the end of its input (set DEBUG=ma-check for details)\n');
+      io.err(
+        'ma-check: internal error: the audit stopped before the end of its input (set DEBUG=ma-check for details)\n',
+      );
       process.exitCode = ExitCode.Internal;
     };
     process.once('beforeExit', stalled);
@@ -86,11 +96,28 @@ export async function runAudit(context: CommandContext, s: AuditSettings): Promi
 }
 
 /** The audit loop: count, write, report progress; then the summary and the exit code. */
-async function write(context: CommandContext, s: AuditSettings, run: AuditRun, batches: AsyncIterable<AuditRecord[]>, sink: OutputSink, counted: { records: number }): Promise<number> {
+async function write(
+  context: CommandContext,
+  s: AuditSettings,
+  run: AuditRun,
+  batches: AsyncIterable<AuditRecord[]>,
+  sink: OutputSink,
+  counted: { records: number },
+): Promise<number> {
   const { io } = context;
-  const writer = auditWriter({ format: s.format, redact: s.redact, only: s.only, paint: paintFor(io), table: s.format === 'text' && io.stdoutIsTTY && s.output === undefined });
+  const writer = auditWriter({
+    format: s.format,
+    redact: s.redact,
+    only: s.only,
+    paint: paintFor(io),
+    table: s.format === 'text' && io.stdoutIsTTY && s.output === undefined,
+  });
   const tally = new AuditTally();
-  const progress = new Progress((text) => io.err(text), io.stderrIsTTY === true, () => performance.now());
+  const progress = new Progress(
+    (text) => io.err(text),
+    io.stderrIsTTY === true,
+    () => performance.now(),
+  );
   const failRank = verdictRank(s.failOn);
   let failed = false;
   let firstInvalid: AuditInvalid | undefined;

@@ -27,7 +27,9 @@ function onlyVerdicts(values: readonly string[] | undefined): Verdict[] | null {
     const verdict = VERDICTS.find((v) => v === value.toLowerCase());
     if (verdict) return verdict;
     const close = suggest(value, VERDICTS);
-    throw new UsageError(`--only: unknown verdict '${value}'${close.length ? `; did you mean '${close[0]}'?` : ` (one of ${VERDICTS.join(', ')})`}`);
+    throw new UsageError(
+      `--only: unknown verdict '${value}'${close.length ? `; did you mean '${close[0]}'?` : ` (one of ${VERDICTS.join(', ')})`}`,
+    );
   });
 }
 
@@ -37,19 +39,33 @@ export function registerAudit(program: Command, context: CommandContext): void {
     .command('audit')
     .description('decide every (staff member, task) of a roster; report by verdict, state and task')
     .argument('<roster>', "roster file (CSV, JSON or NDJSON), or '-' for stdin")
-    .option('--assignments <file>', 'tasks from a file of (staff_id, task) rows instead of the roster\'s tasks column')
-    .addOption(new Option('--input-format <format>', 'roster format (default: from the file name, else from its first bytes)').choices(INPUT_FORMATS))
-    .addOption(new Option('--fail-on <verdict>', 'exit 1 when a decision is at or above this verdict').choices(VERDICTS).default('prohibited'))
+    .option('--assignments <file>', "tasks from a file of (staff_id, task) rows instead of the roster's tasks column")
+    .addOption(
+      new Option(
+        '--input-format <format>',
+        'roster format (default: from the file name, else from its first bytes)',
+      ).choices(INPUT_FORMATS),
+    )
+    .addOption(
+      new Option('--fail-on <verdict>', 'exit 1 when a decision is at or above this verdict')
+        .choices(VERDICTS)
+        .default('prohibited'),
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices(AUDIT_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to this file, atomically (a failed run leaves it untouched)')
     .option('--redact', 'leave names out; keep staff ids')
-    .option('--only <verdicts>', 'list only decisions with these verdicts (counts and exit code still cover all)', collectList)
+    .option(
+      '--only <verdicts>',
+      'list only decisions with these verdicts (counts and exit code still cover all)',
+      collectList,
+    )
     .option('--as-of <date>', 'evaluate the rules in force on this date (YYYY-MM-DD; default today)')
     .option('--rules <dir>', 'add an organization policy overlay (repeatable)', collectList)
     .action(async (roster: string, options: AuditOptions) => {
       const asOf = options.asOf ?? context.io.today();
       if (!isRealDate(asOf)) throw new UsageError(`'${asOf}' is not a date written YYYY-MM-DD`);
-      if (roster === '-' && options.assignments === '-') throw new UsageError("only one of the roster and --assignments can be '-' (stdin)");
+      if (roster === '-' && options.assignments === '-')
+        throw new UsageError("only one of the roster and --assignments can be '-' (stdin)");
       const { runAudit } = await import('../audit-heavy.js');
       context.exitCode = await runAudit(context, {
         roster,

@@ -7,7 +7,8 @@ import type { CommandContext } from '../main.js';
 import { ruleLocation } from '../rule-location.js';
 
 /** `--format` for every browse listing. */
-export const listingFormatOption = () => new Option('-f, --format <format>', 'output format').choices(LISTING_FORMATS).default('text');
+export const listingFormatOption = () =>
+  new Option('-f, --format <format>', 'output format').choices(LISTING_FORMATS).default('text');
 
 /** `ma-check tasks` and `ma-check credentials`: what the rules know, for people and scripts. */
 export function registerBrowse(program: Command, context: CommandContext): void {
@@ -17,7 +18,9 @@ export function registerBrowse(program: Command, context: CommandContext): void 
     .addOption(listingFormatOption())
     .action(async (options: { format: ListingFormat }) => {
       const { ruleSet } = await loadRuleSet(ruleLocation(context));
-      const tasks = [...ruleSet.tasks.values()].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+      const tasks = [...ruleSet.tasks.values()].sort(
+        (a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id),
+      );
       context.io.out(
         renderListing<TaskDef>(
           {
@@ -29,7 +32,14 @@ export function registerBrowse(program: Command, context: CommandContext): void 
               { header: 'name', value: (t) => t.name },
               { header: 'aliases', value: (t) => t.aliases.join(', ') },
             ],
-            json: (t) => ({ id: t.id, name: t.name, category: t.category, tags: t.tags, aliases: t.aliases, description: t.description }),
+            json: (t) => ({
+              id: t.id,
+              name: t.name,
+              category: t.category,
+              tags: t.tags,
+              aliases: t.aliases,
+              description: t.description,
+            }),
           },
           options.format,
         ),
@@ -42,7 +52,9 @@ export function registerBrowse(program: Command, context: CommandContext): void 
     .addOption(listingFormatOption())
     .action(async (options: { format: ListingFormat }) => {
       const { ruleSet } = await loadRuleSet(ruleLocation(context));
-      const credentials = [...ruleSet.credentials.values()].sort((a, b) => (a.jurisdiction ?? '').localeCompare(b.jurisdiction ?? '') || a.id.localeCompare(b.id));
+      const credentials = [...ruleSet.credentials.values()].sort(
+        (a, b) => (a.jurisdiction ?? '').localeCompare(b.jurisdiction ?? '') || a.id.localeCompare(b.id),
+      );
       context.io.out(
         renderListing<Credential>(
           {
@@ -55,7 +67,16 @@ export function registerBrowse(program: Command, context: CommandContext): void 
               { header: 'jurisdiction', value: (c) => c.jurisdiction ?? 'national' },
               { header: 'name', value: (c) => c.name },
             ],
-            json: (c) => ({ id: c.id, name: c.name, issuer: c.issuer, scope: c.scope, jurisdiction: c.jurisdiction ?? null, aliases: c.aliases ?? [], derived: c.derivedFrom !== undefined, cites: c.cites }),
+            json: (c) => ({
+              id: c.id,
+              name: c.name,
+              issuer: c.issuer,
+              scope: c.scope,
+              jurisdiction: c.jurisdiction ?? null,
+              aliases: c.aliases ?? [],
+              derived: c.derivedFrom !== undefined,
+              cites: c.cites,
+            }),
           },
           options.format,
         ),

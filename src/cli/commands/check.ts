@@ -41,7 +41,11 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .command('check', { isDefault: true })
     .description('decide whether an MA may perform <task> (the default command)')
     .argument('<task>', "task id or alias, e.g. iv-insertion or start-iv (see 'ma-check tasks')")
-    .option('-s, --state <codes>', 'state(s) where the task is done: AK, Alaska, CA,NV; US for the national baseline alone', collectList)
+    .option(
+      '-s, --state <codes>',
+      'state(s) where the task is done: AK, Alaska, CA,NV; US for the national baseline alone',
+      collectList,
+    )
     .option('-c, --cert <ids>', "credentials held: CMA,RMA; 'none'; end with ... for 'at least these'", collectList)
     .addOption(new Option('--supervision <level>', 'where the delegating practitioner is').choices(SUPERVISION_LEVELS))
     .option('-t, --training <ids>', "trainings completed; 'none'; end with ... for 'at least these'", collectList)
@@ -77,7 +81,8 @@ export function registerCheck(program: Command, context: CommandContext): void {
       const { io } = context;
       if (options.quiet) io.out(`${decision.verdict}\n`);
       else if (options.format === 'json') io.out(decisionJson(decision));
-      else if (options.format === 'yaml') io.out((await import('../heavy.js')).yamlStringify(decision, { lineWidth: 0 }));
+      else if (options.format === 'yaml')
+        io.out((await import('../heavy.js')).yamlStringify(decision, { lineWidth: 0 }));
       else if (options.format === 'markdown') io.out(decisionMarkdown(decision));
       else {
         const paint = paintFor(io);

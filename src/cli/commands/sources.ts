@@ -21,7 +21,9 @@ import { listingFormatOption } from './browse.js';
 export function registerSources(program: Command, context: CommandContext): void {
   program
     .command('sources')
-    .description('list the citations with their kind of source (official, copy, commentary); --stats for the data report')
+    .description(
+      'list the citations with their kind of source (official, copy, commentary); --stats for the data report',
+    )
     .option('-s, --state <state>', 'only the citations one jurisdiction uses')
     .option('--stats', 'the data report: source quality and how much the rules decide, per state and overall')
     .option('--as-of <date>', 'with --stats: decide with the rules in force on this date (YYYY-MM-DD; default today)')
@@ -30,9 +32,12 @@ export function registerSources(program: Command, context: CommandContext): void
       const { ruleSet } = await loadRuleSet(ruleLocation(context));
       const { io } = context;
       if (options.stats) {
-        if (options.state) throw new UsageError('--stats reports every jurisdiction; leave out --state (or see `ma-check state XX`)');
+        if (options.state)
+          throw new UsageError('--stats reports every jurisdiction; leave out --state (or see `ma-check state XX`)');
         const report = dataReport(ruleSet, checkDate(options.asOf) ?? io.today());
-        const render = { text: dataReportText, markdown: dataReportMarkdown, csv: dataReportCsv, json: dataReportJson }[options.format];
+        const render = { text: dataReportText, markdown: dataReportMarkdown, csv: dataReportCsv, json: dataReportJson }[
+          options.format
+        ];
         io.out(render(report));
         return;
       }
@@ -41,7 +46,8 @@ export function registerSources(program: Command, context: CommandContext): void
       if (options.state) {
         const resolved = resolveState(ruleSet, options.state);
         if (!resolved.ok) throw new UsageError(usageProblems(resolved.problems));
-        if (resolved.code === 'US') throw new UsageError("'US' is the national baseline, not a state; leave out --state for every source");
+        if (resolved.code === 'US')
+          throw new UsageError("'US' is the national baseline, not a state; leave out --state for every source");
         citations = stateProfile(ruleSet, resolved.code).citations;
       }
       citations.sort((a, b) => a.id.localeCompare(b.id));

@@ -18,9 +18,14 @@ import { checkDate } from '../check-date.js';
 export function registerStates(program: Command, context: CommandContext): void {
   program
     .command('states')
-    .description('list the 50 states and DC: coverage, review date, rules, law rules citing an official source, tasks a state rule decides (of 29)')
+    .description(
+      'list the 50 states and DC: coverage, review date, rules, law rules citing an official source, tasks a state rule decides (of 29)',
+    )
     .addOption(listingFormatOption())
-    .option('--as-of <date>', 'decide the measuring profile with the rules in force on this date (YYYY-MM-DD; default today)')
+    .option(
+      '--as-of <date>',
+      'decide the measuring profile with the rules in force on this date (YYYY-MM-DD; default today)',
+    )
     .action(async (options: { format: ListingFormat; asOf?: string }) => {
       const { ruleSet } = await loadRuleSet(ruleLocation(context));
       const asOf = checkDate(options.asOf) ?? context.io.today();
@@ -69,7 +74,9 @@ export function registerStates(program: Command, context: CommandContext): void 
     .command('state')
     .description('show one jurisdiction: delegators, credentials, rules by task, conflicts, sources')
     .argument('<state>', 'state code or name: WA, Washington')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'),
+    )
     .action(async (name: string, options: { format: 'text' | 'json' | 'markdown' }) => {
       const { ruleSet } = await loadRuleSet(ruleLocation(context));
       const resolved = resolveState(ruleSet, name);

@@ -33,7 +33,8 @@ export function registerTest(program: Command, context: CommandContext): void {
     .action(async (dirs: string[], options: TestOptions) => {
       const outputs = parseOutputs(options.output);
       const minCoverage = options.minCoverage === undefined ? undefined : Number(options.minCoverage);
-      if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 100)) throw new UsageError(`--min-coverage takes a percentage from 0 to 100, not '${options.minCoverage}'`);
+      if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 100))
+        throw new UsageError(`--min-coverage takes a percentage from 0 to 100, not '${options.minCoverage}'`);
       const { loadRules, loadCases } = await import('../heavy.js');
       const diagnostics: Diagnostic[] = [];
       const files: string[] = [];
@@ -51,11 +52,23 @@ export function registerTest(program: Command, context: CommandContext): void {
           if (options.filter && !c.case.id.includes(options.filter)) continue;
           const result = checkCase(loaded.ruleSet, c.case, c.asOf);
           if (result.decision) decisions.push(result.decision);
-          outcomes.push({ id: c.case.id, file: c.file, line: c.range.line, column: c.range.column, passed: result.passed, failures: result.failures });
+          outcomes.push({
+            id: c.case.id,
+            file: c.file,
+            line: c.range.line,
+            column: c.range.column,
+            passed: result.passed,
+            failures: result.failures,
+          });
           if (!result.passed) {
             const first = result.failures[0]!;
             diagnostics.push({
-              code: 'case-failed', severity: 'error', file: c.file, ...c.range, pointer: '', ruleId: c.case.id,
+              code: 'case-failed',
+              severity: 'error',
+              file: c.file,
+              ...c.range,
+              pointer: '',
+              ruleId: c.case.id,
               message: `case ${c.case.id}: ${first.field} expected ${first.expected}, actual ${first.actual}${result.failures.length > 1 ? ` (and ${result.failures.length - 1} more)` : ''}`,
             });
           }
@@ -63,9 +76,26 @@ export function registerTest(program: Command, context: CommandContext): void {
         coverage = caseCoverage(loaded.ruleSet, decisions);
       }
       if (coverage && minCoverage !== undefined && coverage.percent < minCoverage) {
-        diagnostics.push({ code: 'coverage-below-minimum', severity: 'error', file: files[0] ?? '.', line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '', message: `cases exercise ${coverage.percent}% of the rules, below --min-coverage ${minCoverage}%` });
+        diagnostics.push({
+          code: 'coverage-below-minimum',
+          severity: 'error',
+          file: files[0] ?? '.',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          pointer: '',
+          message: `cases exercise ${coverage.percent}% of the rules, below --min-coverage ${minCoverage}%`,
+        });
       }
-      const report: CheckReport = { command: 'test', version: context.install.version, files, diagnostics: diagnostics.sort(compareDiagnostics), cases: outcomes, ...(coverage ? { coverage } : {}) };
+      const report: CheckReport = {
+        command: 'test',
+        version: context.install.version,
+        files,
+        diagnostics: diagnostics.sort(compareDiagnostics),
+        cases: outcomes,
+        ...(coverage ? { coverage } : {}),
+      };
       emitReport(report, options.format, outputs, context);
       context.exitCode = report.diagnostics.some((d) => d.severity === 'error') ? ExitCode.Findings : ExitCode.Ok;
     });

@@ -19,8 +19,10 @@ interface ValidateOptions {
   maxAge: string;
 }
 
-export const reportFormatOption = () => new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text');
-export const outputOption = () => new Option('-o, --output <format=file>', 'also write a report in FORMAT to FILE (repeatable)').argParser(collectList);
+export const reportFormatOption = () =>
+  new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text');
+export const outputOption = () =>
+  new Option('-o, --output <format=file>', 'also write a report in FORMAT to FILE (repeatable)').argParser(collectList);
 
 /** A whole non-negative number, or a usage error naming the option. */
 export function wholeNumber(option: string, value: string): number {
@@ -40,7 +42,8 @@ export function registerValidate(program: Command, context: CommandContext): voi
     .option('--max-age <months>', 'warn about review dates older than this', '24')
     .action(async (dirs: string[], options: ValidateOptions) => {
       const outputs = parseOutputs(options.output);
-      const maxWarnings = options.maxWarnings === undefined ? Infinity : wholeNumber('--max-warnings', options.maxWarnings);
+      const maxWarnings =
+        options.maxWarnings === undefined ? Infinity : wholeNumber('--max-warnings', options.maxWarnings);
       const lint = { today: context.io.today(), maxAgeMonths: wholeNumber('--max-age', options.maxAge) };
       const { loadRules, loadCases } = await import('../heavy.js');
       const diagnostics: Diagnostic[] = [];
@@ -56,11 +59,26 @@ export function registerValidate(program: Command, context: CommandContext): voi
           const snapshot = readSnapshot(shipped.snapshotPath, shipped.rulesDir);
           if (!snapshot.fresh) {
             const file = relative(context.io.cwd, shipped.snapshotPath);
-            diagnostics.push({ code: 'stale-snapshot', severity: 'warning', file, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '', message: `the build snapshot does not match the rule files (${snapshot.reason}); checks parse the YAML until you run npm run build` });
+            diagnostics.push({
+              code: 'stale-snapshot',
+              severity: 'warning',
+              file,
+              line: 1,
+              column: 1,
+              endLine: 1,
+              endColumn: 1,
+              pointer: '',
+              message: `the build snapshot does not match the rule files (${snapshot.reason}); checks parse the YAML until you run npm run build`,
+            });
           }
         }
       }
-      const report: CheckReport = { command: 'validate', version: context.install.version, files: [...new Set(files)], diagnostics: dedupe(diagnostics).sort(compareDiagnostics) };
+      const report: CheckReport = {
+        command: 'validate',
+        version: context.install.version,
+        files: [...new Set(files)],
+        diagnostics: dedupe(diagnostics).sort(compareDiagnostics),
+      };
       emitReport(report, options.format, outputs, context);
       const { errors, warnings } = countBySeverity(report.diagnostics);
       context.exitCode = errors > 0 || warnings > maxWarnings ? ExitCode.Findings : ExitCode.Ok;
@@ -68,4 +86,6 @@ export function registerValidate(program: Command, context: CommandContext): voi
 }
 
 /** Several folders may share the shipped rules; each finding is reported once. */
-const dedupe = (list: readonly Diagnostic[]): Diagnostic[] => [...new Map(list.map((d) => [`${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`, d])).values()];
+const dedupe = (list: readonly Diagnostic[]): Diagnostic[] => [
+  ...new Map(list.map((d) => [`${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`, d])).values(),
+];

@@ -74,14 +74,25 @@ export const Delegation = z
     const problem = (path: string, message: string) =>
       ctx.issues.push({ code: 'custom', input: d, path: [path], message, params: { code: 'delegation-shape' } });
     if (d.none) {
-      for (const key of ['delegators', 'exclusive', 'categories', 'except', 'requires', 'effective', 'until'] as const) {
+      for (const key of [
+        'delegators',
+        'exclusive',
+        'categories',
+        'except',
+        'requires',
+        'effective',
+        'until',
+      ] as const) {
         if (d[key] !== undefined) problem(key, `a finding that no provision exists (none: true) has no '${key}'`);
       }
     } else if (!d.delegators && d.exclusive !== false) {
       problem('delegators', 'name the delegators, or set `exclusive: false` when the provision names none');
     } else if ((d.exclusive === false || !d.delegators) && !d.requires) {
       // Such a rule would require nothing and answer `allowed` with no facts given.
-      problem(d.exclusive === false ? 'exclusive' : 'delegators', 'a provision that builds no delegator requirement needs its own `requires`; otherwise it allows every task it covers (or make it a finding: none: true)');
+      problem(
+        d.exclusive === false ? 'exclusive' : 'delegators',
+        'a provision that builds no delegator requirement needs its own `requires`; otherwise it allows every task it covers (or make it a finding: none: true)',
+      );
     }
   });
 

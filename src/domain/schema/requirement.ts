@@ -27,7 +27,16 @@ export interface Requirement {
   allOf?: Requirement[];
 }
 
-export const REQUIREMENT_KINDS = ['credential', 'supervision', 'training', 'delegator', 'setting', 'condition', 'anyOf', 'allOf'] as const;
+export const REQUIREMENT_KINDS = [
+  'credential',
+  'supervision',
+  'training',
+  'delegator',
+  'setting',
+  'condition',
+  'anyOf',
+  'allOf',
+] as const;
 
 export const Requirement: z.ZodType<Requirement> = z.lazy(() =>
   z

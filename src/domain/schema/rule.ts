@@ -11,7 +11,10 @@ export const Selector = z
     categories: z.array(CATEGORIES).min(1).optional(),
     all: z.literal(true).optional(),
   })
-  .refine((s) => Object.keys(s).length > 0, { message: 'select by tasks, tags, categories or all: true', params: { code: 'empty-selection' } });
+  .refine((s) => Object.keys(s).length > 0, {
+    message: 'select by tasks, tags, categories or all: true',
+    params: { code: 'empty-selection' },
+  });
 
 export const Except = z.strictObject({
   tasks: z.array(KebabId).min(1).optional(),
@@ -43,10 +46,20 @@ function checkRule(ctx: z.core.ParsePayload<RuleShape>): void {
   const problem = (code: string, path: string, message: string) =>
     ctx.issues.push({ code: 'custom', input: rule, path: [path], message, params: { code } });
   if (rule.basis === 'guidance' && rule.verdict === 'prohibited') {
-    problem('guidance-prohibits', 'verdict', 'a guidance rule yields at most discouraged; only law or policy may prohibit');
+    problem(
+      'guidance-prohibits',
+      'verdict',
+      'a guidance rule yields at most discouraged; only law or policy may prohibit',
+    );
   }
-  if (rule.unless && !rule.verdict) problem('unless-without-verdict', 'unless', '`unless` lifts an explicit verdict; add `verdict` or move these to `requires`');
-  if (rule.effective && rule.until && rule.until <= rule.effective) problem('empty-period', 'until', `until (${rule.until}) must be after effective (${rule.effective})`);
+  if (rule.unless && !rule.verdict)
+    problem(
+      'unless-without-verdict',
+      'unless',
+      '`unless` lifts an explicit verdict; add `verdict` or move these to `requires`',
+    );
+  if (rule.effective && rule.until && rule.until <= rule.effective)
+    problem('empty-period', 'until', `until (${rule.until}) must be after effective (${rule.effective})`);
 }
 
 /** A rule inside `tasks/<id>.yaml`: it selects its own task. */

@@ -20,14 +20,19 @@ export function reportGithub(report: CheckReport): string {
 /** The Markdown appended to $GITHUB_STEP_SUMMARY: every problem, since annotations are capped. */
 export function reportGithubSummary(report: CheckReport): string {
   const { errors, warnings } = countBySeverity(report.diagnostics);
-  const out = [`### ma-check ${report.command}`, '', `${report.files.length} file(s): **${errors} error(s)**, ${warnings} warning(s).`];
+  const out = [
+    `### ma-check ${report.command}`,
+    '',
+    `${report.files.length} file(s): **${errors} error(s)**, ${warnings} warning(s).`,
+  ];
   if (report.cases) {
     const passed = report.cases.filter((c) => c.passed).length;
     out.push(`Cases: ${passed} passed, ${report.cases.length - passed} failed.`);
   }
   if (report.diagnostics.length > 0) {
     out.push('', '| where | severity | code | message |', '|---|---|---|---|');
-    for (const d of report.diagnostics) out.push(`| \`${d.file}:${d.line}:${d.column}\` | ${d.severity} | \`${d.code}\` | ${markdownCell(d.message)} |`);
+    for (const d of report.diagnostics)
+      out.push(`| \`${d.file}:${d.line}:${d.column}\` | ${d.severity} | \`${d.code}\` | ${markdownCell(d.message)} |`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -13,7 +13,12 @@ export function reportJson(report: CheckReport): string {
       schemaVersion: 1,
       diagnostics: report.diagnostics,
       ...cases,
-      summary: { files: report.files.length, errors, warnings, ...(report.cases ? { cases: report.cases.length, passed, failed: report.cases.length - passed! } : {}) },
+      summary: {
+        files: report.files.length,
+        errors,
+        warnings,
+        ...(report.cases ? { cases: report.cases.length, passed, failed: report.cases.length - passed! } : {}),
+      },
     },
     null,
     2,

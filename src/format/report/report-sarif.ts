@@ -25,7 +25,12 @@ export function reportSarif(report: CheckReport, srcRoot: string): string {
       {
         physicalLocation: {
           artifactLocation: { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' },
-          region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: Math.max(d.endColumn, d.endLine === d.line ? d.column + 1 : 1) },
+          region: {
+            startLine: d.line,
+            startColumn: d.column,
+            endLine: d.endLine,
+            endColumn: Math.max(d.endColumn, d.endLine === d.line ? d.column + 1 : 1),
+          },
         },
       },
     ],

@@ -18,7 +18,10 @@ function codeFrame(d: Diagnostic, sources: SourceLines, paint: Paint): string[] 
   const line = `${start > 0 ? '…' : ''}${cut}${start + FRAME_WIDTH < full.length ? '…' : ''}`;
   const caretAt = d.column - 1 - start + (start > 0 ? 1 : 0);
   const gutter = String(d.line).padStart(5);
-  return [`${paint.dim(`${gutter} |`)} ${line}`, `${paint.dim(`${' '.repeat(5)} |`)} ${' '.repeat(Math.max(0, caretAt))}${paint.red('^'.repeat(Math.min(width, FRAME_WIDTH - (caretAt - (start > 0 ? 1 : 0)))))}`];
+  return [
+    `${paint.dim(`${gutter} |`)} ${line}`,
+    `${paint.dim(`${' '.repeat(5)} |`)} ${' '.repeat(Math.max(0, caretAt))}${paint.red('^'.repeat(Math.min(width, FRAME_WIDTH - (caretAt - (start > 0 ? 1 : 0)))))}`,
+  ];
 }
 
 /** `--format text`: grouped by file, `file:line:col  severity  message  code`, a code frame, a summary line. */
@@ -30,18 +33,31 @@ export function reportText(report: CheckReport, sources: SourceLines, paint: Pai
     out.push(paint.bold(file));
     for (const d of list) {
       const severity = d.severity === 'error' ? paint.red('error') : paint.yellow('warning');
-      out.push(`${d.file}:${d.line}:${d.column}  ${severity}  ${d.message}  ${paint.dim(d.code)}`, ...codeFrame(d, sources, paint));
+      out.push(
+        `${d.file}:${d.line}:${d.column}  ${severity}  ${d.message}  ${paint.dim(d.code)}`,
+        ...codeFrame(d, sources, paint),
+      );
     }
     out.push('');
   }
   for (const c of report.cases?.filter((x) => !x.passed) ?? []) {
     out.push(`${c.file}:${c.line}:${c.column}  ${paint.red('FAIL')}  ${c.id}`);
-    for (const f of c.failures) out.push(`    ${f.field}`, `      ${paint.green(`- expected ${f.expected}`)}`, `      ${paint.red(`+ actual   ${f.actual}`)}`);
+    for (const f of c.failures)
+      out.push(
+        `    ${f.field}`,
+        `      ${paint.green(`- expected ${f.expected}`)}`,
+        `      ${paint.red(`+ actual   ${f.actual}`)}`,
+      );
   }
   if (report.coverage) {
     const c = report.coverage;
-    out.push(`coverage: cases exercise ${c.exercised} of ${c.rules} rules (${c.percent}%); ${c.taskStatePairsWithCase} of ${c.taskStatePairs} task x state pairs have a case`);
-    if (c.notExercised.length > 0) out.push(`  rules no case exercises: ${c.notExercised.slice(0, 20).join(', ')}${c.notExercised.length > 20 ? `, and ${c.notExercised.length - 20} more` : ''}`);
+    out.push(
+      `coverage: cases exercise ${c.exercised} of ${c.rules} rules (${c.percent}%); ${c.taskStatePairsWithCase} of ${c.taskStatePairs} task x state pairs have a case`,
+    );
+    if (c.notExercised.length > 0)
+      out.push(
+        `  rules no case exercises: ${c.notExercised.slice(0, 20).join(', ')}${c.notExercised.length > 20 ? `, and ${c.notExercised.length - 20} more` : ''}`,
+      );
   }
   const { errors, warnings } = countBySeverity(report.diagnostics);
   const head = `${report.files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)`;
