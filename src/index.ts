@@ -1,10 +1,11 @@
 /** The ma-check library: load rules, resolve a query, evaluate it; audit a roster. */
 export { loadRules, type LoadOptions, type LoadResult } from './rules/load-rules.js';
 export { evaluate } from './evaluate/evaluate.js';
-export { explain, type ExplainedState, type ExplainedRule } from './evaluate/explain.js';
+export { explain } from './evaluate/explain.js';
+export type { ExplainedState, ExplainedRule } from './domain/explanation.js';
 export { resolveQuery, type QueryProblem, type ResolveResult } from './evaluate/resolve-query.js';
-export { audit, type AuditOptions } from './evaluate/audit.js';
-export { AuditTally } from './evaluate/audit-summary.js';
+export { audit, type AuditOptions } from './audit/audit.js';
+export { AuditTally } from './audit/audit-tally.js';
 export { readRoster } from './roster/read-roster.js';
 export type { AuditRecord, AuditDecision, AuditInvalid, AuditSummary, AuditRun } from './domain/audit.js';
 export type { RosterItem, RosterRecord } from './domain/roster.js';

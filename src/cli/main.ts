@@ -9,22 +9,9 @@ import { registerTest } from './commands/test.js';
 import { registerValidate } from './commands/validate.js';
 import { isCliError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
+import type { CommandContext, Install } from './context.js';
 import type { Io } from './io.js';
 import { printCliError } from './print-error.js';
-
-/** Where the CLI's own files are: the package root holds `rules/` and `dist/`. */
-export interface Install {
-  packageRoot: string;
-  version: string;
-}
-
-/** What every command receives: the outside world and where the shipped rules are. */
-export interface CommandContext {
-  io: Io;
-  install: Install;
-  /** Set by a command's action: the process exit code. */
-  exitCode: number;
-}
 
 /** Runs the command line and returns the exit code; only `bin/` sets it on the process. */
 export async function main(argv: readonly string[], io: Io, install: Install): Promise<number> {

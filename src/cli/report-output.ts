@@ -8,7 +8,7 @@ import { reportJunit } from '../format/report/report-junit.js';
 import { reportSarif } from '../format/report/report-sarif.js';
 import { type SourceLines, reportText } from '../format/report/report-text.js';
 import { NoInputError, UsageError } from './errors.js';
-import type { CommandContext } from './main.js';
+import type { CommandContext } from './context.js';
 import { paintFor } from './paint.js';
 
 /** `--output FORMAT=FILE`, parsed. */

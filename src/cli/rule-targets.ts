@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { isFullRuleSet } from '../rules/list-sources.js';
-import type { CommandContext } from './main.js';
+import type { CommandContext } from './context.js';
 import { ruleLocation } from './rule-location.js';
 
 /** What `validate`/`test DIR` checks: a full rule set, or an overlay on top of the shipped rules. */

@@ -1,4 +1,4 @@
-import type { ConditionTree } from '../domain/decision.js';
+import type { ExplainedRule, ExplainedState } from '../domain/explanation.js';
 import type { Query } from '../domain/query.js';
 import type { RuleSet } from '../domain/rule-set.js';
 import type { Verdict } from '../domain/verdict.js';
@@ -7,28 +7,6 @@ import { type OutcomeCache, evaluateState } from './evaluate-state.js';
 import { factsOf } from './facts.js';
 import { planFor } from './plan.js';
 import { conditionTree } from './requirement-status.js';
-
-export interface ExplainedRule {
-  id: string;
-  layer: Layer;
-  basis: Basis;
-  summary: string;
-  inForce: boolean;
-  supersededBy: string[] | null;
-  outcome: Verdict | null;
-  /** The explicit verdict the rule states, if any. */
-  verdict: Verdict | null;
-  /** The way out of an explicit verdict, each entry with its status. */
-  unless: ConditionTree[];
-  /** Every requirement with its status, met ones included. */
-  requires: ConditionTree[];
-}
-
-export interface ExplainedState {
-  state: string | null;
-  verdict: Verdict;
-  rules: ExplainedRule[];
-}
 
 /** The evaluation trace, jurisdiction by jurisdiction and layer by layer, for `--explain`. */
 export function explain(ruleSet: RuleSet, query: Query): ExplainedState[] {

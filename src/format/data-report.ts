@@ -1,4 +1,4 @@
-import type { DataReport, SourceStats } from '../evaluate/source-stats.js';
+import type { DataReport, SourceStats } from '../domain/source-stats.js';
 import { CITATION_SOURCES } from '../domain/vocabulary.js';
 import { markdownTable, textTable } from './table-text.js';
 import { stringify } from 'csv-stringify/sync';

@@ -1,6 +1,6 @@
 import type { ConditionTree } from '../domain/decision.js';
 import { describeCondition } from '../domain/describe.js';
-import type { ExplainedState } from '../evaluate/explain.js';
+import type { ExplainedState } from '../domain/explanation.js';
 import type { Paint } from './paint.js';
 import { statusMark } from './verdict-style.js';
 

@@ -1,4 +1,4 @@
-import type { StateProfile } from '../evaluate/state-profile.js';
+import type { StateProfile } from '../domain/state-profile.js';
 import { citationLine } from './decision-text.js';
 import { markdownCell } from './escape.js';
 import type { Paint } from './paint.js';

@@ -3,7 +3,7 @@ import type { Requirement } from '../domain/schema/requirement.js';
 import { didYouMean } from '../domain/suggest.js';
 import { isStateCode } from '../domain/jurisdictions.js';
 import { type Origin, type Reporter, within } from './reporter.js';
-import { type Origins, originKey } from './link.js';
+import { type Origins, originKey } from './origins.js';
 import { selectTasks } from '../domain/select-tasks.js';
 import { checkSupersedes } from './check-supersedes.js';
 import { supervisionTerms } from './supervision-terms.js';

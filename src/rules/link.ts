@@ -19,6 +19,7 @@ import { withDefinitionSources } from './supervision-terms.js';
 import { stateReviewDays } from '../domain/state-sources.js';
 import type { SourceKind } from './list-sources.js';
 import type { SourceMap } from './source-map.js';
+import { type Origins, originKey } from './origins.js';
 import { type Origin, type Reporter, within } from './reporter.js';
 import { checkRuleSet } from './check-references.js';
 import { type LintOptions, lintRuleSet } from './lint.js';
@@ -34,11 +35,6 @@ export interface ValidFile {
   /** The overlay a file belongs to, for overlay files. */
   overlay?: string;
 }
-
-/** Where each definition and rule was written, keyed by `originKey(kind, id)`. */
-export type Origins = Map<string, Origin>;
-
-export const originKey = (kind: string, id: string): string => `${kind}:${id}`;
 
 /**
  * Joins validated files into one rule set and checks every cross-file reference. Problems come

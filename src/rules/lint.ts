@@ -2,7 +2,7 @@ import type { RuleData, RuleRecord, StateDef } from '../domain/rule-set.js';
 import { selectTasks } from '../domain/select-tasks.js';
 import { PRIMARY_CITATION_KINDS, STATE_GOVERNED_CATEGORIES } from '../domain/vocabulary.js';
 import { delegationRuleId } from './delegation-rule.js';
-import { type Origins, originKey } from './link.js';
+import { type Origins, originKey } from './origins.js';
 import { type Origin, type Reporter, within } from './reporter.js';
 
 export interface LintOptions {

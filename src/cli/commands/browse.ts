@@ -3,12 +3,9 @@ import type { TaskDef } from '../../domain/rule-set.js';
 import type { Credential } from '../../domain/schema/definitions.js';
 import { LISTING_FORMATS, type ListingFormat, renderListing } from '../../format/listing.js';
 import { loadRuleSet } from '../load-rule-set.js';
-import type { CommandContext } from '../main.js';
+import { listingFormatOption } from '../options.js';
+import type { CommandContext } from '../context.js';
 import { ruleLocation } from '../rule-location.js';
-
-/** `--format` for every browse listing. */
-export const listingFormatOption = () =>
-  new Option('-f, --format <format>', 'output format').choices(LISTING_FORMATS).default('text');
 
 /** `ma-check tasks` and `ma-check credentials`: what the rules know, for people and scripts. */
 export function registerBrowse(program: Command, context: CommandContext): void {

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { SCHEMA_KINDS, type SchemaKind } from '../../domain/schema-kinds.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 /** `ma-check schema [--kind KIND]`: draft-07 JSON Schema generated from the zod schemas. */
 export function registerSchema(program: Command, context: CommandContext): void {

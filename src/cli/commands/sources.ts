@@ -8,10 +8,10 @@ import { type ListingFormat, renderListing } from '../../format/listing.js';
 import { checkDate } from '../check-date.js';
 import { UsageError } from '../errors.js';
 import { loadRuleSet } from '../load-rule-set.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 import { usageProblems } from '../query-problems.js';
 import { ruleLocation } from '../rule-location.js';
-import { listingFormatOption } from './browse.js';
+import { listingFormatOption } from '../options.js';
 
 /**
  * `ma-check sources`: every citation with the kind of source it is; `--stats`, the data report

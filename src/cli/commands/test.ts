@@ -8,10 +8,10 @@ import { checkCase } from '../../evaluate/check-case.js';
 import type { CaseOutcome, CheckReport, ReportFormat } from '../../format/report/report.js';
 import { NoInputError, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 import { emitReport, parseOutputs } from '../report-output.js';
 import { ruleTargets } from '../rule-targets.js';
-import { outputOption, reportFormatOption } from './validate.js';
+import { outputOption, reportFormatOption } from '../options.js';
 
 interface TestOptions {
   filter?: string;

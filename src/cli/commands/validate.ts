@@ -6,8 +6,8 @@ import { type CheckReport, REPORT_FORMATS, type ReportFormat, countBySeverity } 
 import { readSnapshot } from '../../rules/snapshot.js';
 import { NoInputError, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { collectList } from '../list-option.js';
-import type { CommandContext } from '../main.js';
+import { collectList, outputOption, reportFormatOption } from '../options.js';
+import type { CommandContext } from '../context.js';
 import { emitReport, parseOutputs } from '../report-output.js';
 import { ruleLocation } from '../rule-location.js';
 import { ruleTargets } from '../rule-targets.js';
@@ -19,13 +19,8 @@ interface ValidateOptions {
   maxAge: string;
 }
 
-export const reportFormatOption = () =>
-  new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text');
-export const outputOption = () =>
-  new Option('-o, --output <format=file>', 'also write a report in FORMAT to FILE (repeatable)').argParser(collectList);
-
 /** A whole non-negative number, or a usage error naming the option. */
-export function wholeNumber(option: string, value: string): number {
+function wholeNumber(option: string, value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`${option} takes a whole number, not '${value}'`);
   return Number(value);
 }

@@ -1,8 +1,8 @@
 import type { Decision } from '../domain/decision.js';
 import type { RosterEntry } from '../domain/roster.js';
 import type { RuleSet } from '../domain/rule-set.js';
-import { evaluate } from './evaluate.js';
-import { type QueryProblem, resolveQuery } from './resolve-query.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { type QueryProblem, resolveQuery } from '../evaluate/resolve-query.js';
 
 /** What one task of one row comes to: a decision, or the problems that kept it from one. */
 export type TaskOutcome =

@@ -2,11 +2,11 @@ import type { AuditDecision, AuditInvalid, AuditRecord } from '../domain/audit.j
 import type { Decision } from '../domain/decision.js';
 import type { RosterEntry, RosterField, RosterItem, RosterRow } from '../domain/roster.js';
 import { didYouMean } from '../domain/suggest.js';
-import { problemText } from './problem-text.js';
-import type { QueryProblem } from './resolve-query.js';
-import type { ColumnPlan } from './roster-entry.js';
-import { type ReadEntry, type RosterReader, pointerOf } from './roster-reader.js';
-import type { RowDecider } from './row-decisions.js';
+import { problemText } from '../evaluate/problem-text.js';
+import type { QueryProblem } from '../evaluate/resolve-query.js';
+import type { ColumnPlan } from '../roster/roster-entry.js';
+import { type ReadEntry, type RosterReader, pointerOf } from '../roster/roster-reader.js';
+import type { RowDecider } from './row-decider.js';
 import { RowMemo } from './row-memo.js';
 
 /** The roster column behind each query field (conditions are never read from a roster). */
@@ -40,7 +40,7 @@ export class Auditor {
     const plan = item.kind === 'row' ? reader.plan : undefined;
     if (plan !== undefined && this.fromMemo(item as RosterRow, plan, out)) return;
     const from = out.length;
-    const read = reader.read(item, out as AuditInvalid[]);
+    const read = reader.read(item, out);
     if (read === null) return;
     this.decide(reader, read, read.entry, read.record.line, undefined, out);
     if (plan === undefined) return;
@@ -66,15 +66,15 @@ export class Auditor {
 
   /** A roster row whose tasks come from the assignments file: checked, then kept by staff id. */
   staff(reader: RosterReader, item: RosterItem, out: AuditRecord[]): void {
-    const from = out.length;
-    let read = reader.read(item, out as AuditInvalid[]);
+    const invalid: AuditInvalid[] = [];
+    let read = reader.read(item, invalid);
     if (read !== null) {
       const problems = this.decider.factProblems(read.entry);
-      for (const p of problems) out.push(this.problem(reader, read, read.entry.staffId, read.record.line, p));
+      for (const p of problems) invalid.push(this.problem(reader, read, read.entry.staffId, read.record.line, p));
       if (problems.length > 0) read = null;
     }
-    for (let i = from; i < out.length; i++) {
-      const bad = out[i] as AuditInvalid;
+    for (const bad of invalid) {
+      out.push(bad);
       if (bad.staffId !== null && !this.invalidStaff.has(bad.staffId))
         this.invalidStaff.set(bad.staffId, bad.diagnostic.line);
     }
@@ -97,7 +97,7 @@ export class Auditor {
 
   /** One (staff_id, task) record: the staff member's roster row with this record's tasks. */
   assignment(reader: RosterReader, item: RosterItem, out: AuditRecord[]): void {
-    const read = reader.read(item, out as AuditInvalid[]);
+    const read = reader.read(item, out);
     if (read === null) return;
     const id = read.entry.staffId;
     const person = this.staffRows.get(id);

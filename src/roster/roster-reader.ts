@@ -11,6 +11,11 @@ import {
   entryOfFields,
 } from './roster-entry.js';
 
+/** Where a reader puts what it cannot read: the caller's list of audit records, or any list of invalid entries. */
+export interface InvalidSink {
+  push(entry: AuditInvalid): unknown;
+}
+
 /** A record that became an entry, with where it is. */
 export interface ReadEntry {
   entry: RosterEntry;
@@ -45,7 +50,7 @@ export class RosterReader {
   ) {}
 
   /** The entry in an item, or `null` after adding why there is none to `invalid`. */
-  read(item: RosterItem, invalid: AuditInvalid[]): ReadEntry | null {
+  read(item: RosterItem, invalid: InvalidSink): ReadEntry | null {
     if (this.stopped) return null;
     switch (item.kind) {
       case 'columns':
@@ -80,7 +85,7 @@ export class RosterReader {
   private entry(
     record: RosterRow | RosterRecord,
     { entry, columns, problems }: EntryResult,
-    invalid: AuditInvalid[],
+    invalid: InvalidSink,
   ): ReadEntry | null {
     if (problems.length === 0) return { entry, record, columns };
     const staffId = entry.staffId === '' ? null : entry.staffId;
@@ -97,7 +102,7 @@ export class RosterReader {
     return null;
   }
 
-  private checkColumns(header: RosterColumns, invalid: AuditInvalid[]): void {
+  private checkColumns(header: RosterColumns, invalid: InvalidSink): void {
     this.plan = columnPlan(header.names);
     const at = { line: header.line, column: 1, pointer: '' };
     const found = new Map<RosterField, string>();
@@ -131,7 +136,7 @@ export class RosterReader {
   private reportMisspelt(
     key: string,
     where: { line: number; column: number; pointer: string },
-    invalid: AuditInvalid[],
+    invalid: InvalidSink,
   ): void {
     const meant = misspeltField(key);
     if (meant === null) return;
