@@ -1,6 +1,7 @@
 /** The ma-check library: load rules, resolve a query, evaluate it; audit a roster. */
 export { loadRules, type LoadOptions, type LoadResult } from './rules/load-rules.js';
 export { evaluate } from './evaluate/evaluate.js';
+export { createEvaluator, type Evaluator, type EvaluatorLimits } from './evaluate/evaluator.js';
 export { explain } from './evaluate/explain.js';
 export type { ExplainedState, ExplainedRule } from './domain/explanation.js';
 export { resolveQuery, type QueryProblem, type ResolveResult } from './evaluate/resolve-query.js';

@@ -1,6 +1,7 @@
 import type { AuditRecord } from '../domain/audit.js';
 import type { RosterItem } from '../domain/roster.js';
 import type { RuleSet } from '../domain/rule-set.js';
+import { createEvaluator } from '../evaluate/evaluator.js';
 import { Auditor } from './auditor.js';
 import { RosterReader } from '../roster/roster-reader.js';
 import { RowDecider } from './row-decider.js';
@@ -36,7 +37,7 @@ export async function* auditBatches(
   ruleSet: RuleSet,
   options: AuditOptions,
 ): AsyncGenerator<AuditRecord[]> {
-  const auditor = new Auditor(new RowDecider(ruleSet, options.asOf));
+  const auditor = new Auditor(new RowDecider(createEvaluator(ruleSet), options.asOf));
   if (options.assignments === undefined) {
     const roster = new RosterReader(options.rosterFile, ['staff_id', 'tasks']);
     for await (const batch of rows) {

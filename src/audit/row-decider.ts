@@ -1,8 +1,7 @@
 import type { Decision } from '../domain/decision.js';
 import type { RosterEntry } from '../domain/roster.js';
-import type { RuleSet } from '../domain/rule-set.js';
-import { evaluate } from '../evaluate/evaluate.js';
-import { type QueryProblem, resolveQuery } from '../evaluate/resolve-query.js';
+import type { Evaluator } from '../evaluate/evaluator.js';
+import type { QueryProblem } from '../evaluate/resolve-query.js';
 
 /** What one task of one row comes to: a decision, or the problems that kept it from one. */
 export type TaskOutcome =
@@ -26,7 +25,7 @@ export class RowDecider {
   private readonly memo = new Map<string, Map<string, TaskOutcome>>();
 
   constructor(
-    private readonly ruleSet: RuleSet,
+    private readonly evaluator: Evaluator,
     private readonly asOf: string,
   ) {}
 
@@ -62,13 +61,13 @@ export class RowDecider {
    * `--assignments`, a roster row is checked when it is read, so its problems point at its line.
    */
   factProblems(entry: RosterEntry): QueryProblem[] {
-    const anyTask = this.ruleSet.tasks.keys().next().value as string;
+    const anyTask = this.evaluator.ruleSet.tasks.keys().next().value as string;
     const outcome = this.compute(entry, anyTask);
     return outcome.problems?.filter((p) => p.field !== 'task') ?? [];
   }
 
   private compute(entry: RosterEntry, task: string): TaskOutcome {
-    const resolved = resolveQuery(this.ruleSet, {
+    const resolved = this.evaluator.resolve({
       task,
       states: entry.states,
       credentials: entry.credentials,
@@ -78,6 +77,6 @@ export class RowDecider {
       setting: entry.setting,
       asOf: this.asOf,
     });
-    return resolved.ok ? { decision: evaluate(this.ruleSet, resolved.query) } : { problems: resolved.problems };
+    return resolved.ok ? { decision: this.evaluator.evaluate(resolved.query) } : { problems: resolved.problems };
   }
 }

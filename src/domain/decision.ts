@@ -1,6 +1,7 @@
 import type { Verdict } from './verdict.js';
 import type { Basis, Confidence, CoverageLevel, Layer } from './vocabulary.js';
 import type { Citation } from './schema/definitions.js';
+import type { DeepReadonly } from './deep-readonly.js';
 import type { Query } from './query.js';
 
 export const DECISION_SCHEMA_VERSION = 1;
@@ -8,67 +9,71 @@ export const DECISION_SCHEMA_VERSION = 1;
 export type FactStatus = 'met' | 'unmet' | 'unknown';
 
 /** What a requirement asks, in the decision's words (`kind` + `requires`). */
-export type ConditionAtom =
+export type ConditionAtom = DeepReadonly<
   | { kind: 'credential'; requires: string[] | { scope: string; issuers?: string[] } }
   | { kind: 'supervision'; requires: string }
   | { kind: 'training'; requires: string[] }
   | { kind: 'delegator'; requires: string[] }
   | { kind: 'setting'; requires: string[] | { noneOf: string[] } }
   | { kind: 'condition'; requires: string }
-  | { kind: 'jurisdiction'; requires: 'no-state-rule' | 'state-not-given' };
+  | { kind: 'jurisdiction'; requires: 'no-state-rule' | 'state-not-given' }
+>;
 
 export type ConditionTree =
-  | (ConditionAtom & { status: FactStatus })
-  | { kind: 'anyOf' | 'allOf'; of: ConditionTree[]; status: FactStatus };
+  | (ConditionAtom & { readonly status: FactStatus })
+  | { readonly kind: 'anyOf' | 'allOf'; readonly of: readonly ConditionTree[]; readonly status: FactStatus };
 
 /** A requirement the query did not establish: unknown (verify it) or unmet. */
 export type DecisionCondition = ConditionTree & {
-  basis: Basis;
-  state: string | null;
+  readonly basis: Basis;
+  readonly state: string | null;
   /** False when settling it could not change the verdict. */
-  decisive: boolean;
-  rules: string[];
-  cites: string[];
+  readonly decisive: boolean;
+  readonly rules: readonly string[];
+  readonly cites: readonly string[];
 };
 
 export interface RuleTrace {
-  id: string;
-  layer: Layer;
-  basis: Basis;
+  readonly id: string;
+  readonly layer: Layer;
+  readonly basis: Basis;
   /** `null` when the rule is not in force or is superseded. */
-  outcome: Verdict | null;
-  summary: string;
-  cites: string[];
-  inForce: boolean;
-  supersededBy: string[] | null;
+  readonly outcome: Verdict | null;
+  readonly summary: string;
+  readonly cites: readonly string[];
+  readonly inForce: boolean;
+  readonly supersededBy: readonly string[] | null;
 }
 
 export interface StateVerdict {
-  state: string;
-  verdict: Verdict;
-  determinedBy: string[];
+  readonly state: string;
+  readonly verdict: Verdict;
+  readonly determinedBy: readonly string[];
 }
 
 export interface CoverageEntry {
-  jurisdiction: string;
-  level: CoverageLevel;
-  reviewed: string | null;
-  addressed: boolean;
+  readonly jurisdiction: string;
+  readonly level: CoverageLevel;
+  readonly reviewed: string | null;
+  readonly addressed: boolean;
 }
 
-/** The decision JSON (DESIGN §6, `schemaVersion: 1`). Key order here is the output order. */
+/**
+ * The decision JSON (`schemaVersion: 1`, docs/design.md). Key order here is the output order.
+ * Read-only all the way down: an evaluator shares one decision between equal queries.
+ */
 export interface Decision {
-  schemaVersion: typeof DECISION_SCHEMA_VERSION;
-  query: Query;
-  task: { id: string; name: string };
-  verdict: Verdict;
-  confidence: Confidence;
-  summary: string;
-  determinedBy: string[];
-  byState: StateVerdict[];
-  conditions: DecisionCondition[];
-  rules: RuleTrace[];
-  citations: Citation[];
-  coverage: CoverageEntry[];
-  rulesDigest: string;
+  readonly schemaVersion: typeof DECISION_SCHEMA_VERSION;
+  readonly query: DeepReadonly<Query>;
+  readonly task: { readonly id: string; readonly name: string };
+  readonly verdict: Verdict;
+  readonly confidence: Confidence;
+  readonly summary: string;
+  readonly determinedBy: readonly string[];
+  readonly byState: readonly StateVerdict[];
+  readonly conditions: readonly DecisionCondition[];
+  readonly rules: readonly RuleTrace[];
+  readonly citations: readonly DeepReadonly<Citation>[];
+  readonly coverage: readonly CoverageEntry[];
+  readonly rulesDigest: string;
 }

@@ -11,9 +11,9 @@ export function describeCondition(tree: ConditionTree): string {
     case 'allOf':
       return `all of: ${tree.of.map(describeCondition).join('; ')}`;
     case 'credential':
-      return Array.isArray(tree.requires)
-        ? `credential ${list(tree.requires)}`
-        : `a ${tree.requires.scope} credential${tree.requires.issuers ? ` from ${list(tree.requires.issuers)}` : ''}`;
+      return 'scope' in tree.requires
+        ? `a ${tree.requires.scope} credential${tree.requires.issuers ? ` from ${list(tree.requires.issuers)}` : ''}`
+        : `credential ${list(tree.requires)}`;
     case 'supervision':
       return `supervision at least ${tree.requires}`;
     case 'training':
@@ -21,9 +21,9 @@ export function describeCondition(tree: ConditionTree): string {
     case 'delegator':
       return `delegated by ${list(tree.requires)}`;
     case 'setting':
-      return Array.isArray(tree.requires)
-        ? `setting ${list(tree.requires)}`
-        : `setting other than ${list(tree.requires.noneOf)}`;
+      return 'noneOf' in tree.requires
+        ? `setting other than ${list(tree.requires.noneOf)}`
+        : `setting ${list(tree.requires)}`;
     case 'condition':
       return `condition ${tree.requires}`;
     case 'jurisdiction':

@@ -48,7 +48,7 @@ export function evaluateState(plan: Plan, facts: Facts, cache: OutcomeCache): St
     const national = entry.layer === 'national';
     let evaluated = national ? cache.get(entry.id) : undefined;
     if (!evaluated) {
-      evaluated = ruleOutcome(entry.rule, facts);
+      evaluated = ruleOutcome(entry.rule, entry.keys, facts);
       if (national) cache.set(entry.id, evaluated);
     }
     verdict = stricter(verdict, evaluated.outcome);

@@ -2,14 +2,13 @@ import type { CoverageEntry, Decision, DecisionCondition, RuleTrace, StateVerdic
 import { DECISION_SCHEMA_VERSION } from '../domain/decision.js';
 import { NATIONAL } from '../domain/jurisdictions.js';
 import type { Query } from '../domain/query.js';
-import type { RuleSet } from '../domain/rule-set.js';
+import type { RuleSet, TaskDef } from '../domain/rule-set.js';
 import type { Citation } from '../domain/schema/definitions.js';
 import { type Verdict, stricter } from '../domain/verdict.js';
 import type { Basis, Confidence } from '../domain/vocabulary.js';
 import { type OutcomeCache, type RuleResult, type StateResult, evaluateState } from './evaluate-state.js';
 import { type Facts, factsOf } from './facts.js';
-import { cached } from './decision-cache.js';
-import { planFor } from './plan.js';
+import { type Plan, buildPlan } from './plan.js';
 import type { Finding } from './rule-outcome.js';
 import { conditionTree } from './requirement-status.js';
 import { summarize } from './summarize.js';
@@ -24,17 +23,21 @@ const LAYERS = ['national', 'state', 'overlay'] as const;
  * programming error.
  */
 export function evaluate(ruleSet: RuleSet, query: Query): Decision {
-  return cached(ruleSet, query, () => decide(ruleSet, query));
+  return decide(ruleSet, query, buildPlan);
 }
 
-function decide(ruleSet: RuleSet, query: Query): Decision {
+/** Where `decide` gets a jurisdiction's plan: built afresh by `evaluate`, kept by `createEvaluator`. */
+export type PlanSource = (ruleSet: RuleSet, task: TaskDef, state: string | null, asOf: string) => Plan;
+
+/** `evaluate`, with the plans from `planOf`. */
+export function decide(ruleSet: RuleSet, query: Query, planOf: PlanSource): Decision {
   const task = ruleSet.tasks.get(query.task);
   if (!task) throw new Error(`evaluate: unknown task '${query.task}' (resolve the query first)`);
   const facts = factsOf(ruleSet, query);
   const cache: OutcomeCache = new Map();
   const states = query.states ?? [null];
   const perState: StateResult[] = states.map((state) =>
-    evaluateState(planFor(ruleSet, task, state, query.asOf), facts, cache),
+    evaluateState(planOf(ruleSet, task, state, query.asOf), facts, cache),
   );
 
   let verdict: Verdict = 'allowed';
@@ -112,11 +115,21 @@ const byStateOf = (s: StateResult): StateVerdict => ({
   determinedBy: s.results.filter((r) => r.outcome === s.verdict).map((r) => r.entry.id),
 });
 
+/** A condition being gathered: the first finding of its key, and every rule and citation behind it. */
+interface ConditionDraft {
+  finding: Finding;
+  basis: Basis;
+  state: string | null;
+  decisive: boolean;
+  rules: string[];
+  cites: string[];
+}
+
 /** One entry per (state, kind, requires, basis), its rules and citations merged. */
 function collectConditions(perState: readonly StateResult[], verdict: Verdict, facts: Facts): DecisionCondition[] {
-  const out: DecisionCondition[] = [];
+  const drafts: ConditionDraft[] = [];
   for (const s of perState) {
-    const byKey = new Map<string, DecisionCondition>();
+    const byKey = new Map<string, ConditionDraft>();
     for (const r of s.results) {
       const { id, basis, cites } = r.entry;
       for (const f of r.findings) {
@@ -128,40 +141,25 @@ function collectConditions(perState: readonly StateResult[], verdict: Verdict, f
           if (decisive) existing.decisive = true;
           continue;
         }
-        const condition = conditionOf(f, basis, s.state, decisive, id, cites, facts);
-        byKey.set(f.key, condition);
-        out.push(condition);
+        const draft = { finding: f, basis, state: s.state, decisive, rules: [id], cites: cites.slice() };
+        byKey.set(f.key, draft);
+        drafts.push(draft);
       }
     }
   }
-  return out;
+  return drafts.map((d) => conditionOf(d, facts));
 }
 
 /** A finding in the decision's words; keys in the contract's order. */
 function conditionOf(
-  f: Finding,
-  basis: Basis,
-  state: string | null,
-  decisive: boolean,
-  rule: string,
-  cites: readonly string[],
+  { finding, basis, state, decisive, rules, cites }: ConditionDraft,
   facts: Facts,
 ): DecisionCondition {
-  const tree = f.supplied ?? conditionTree(f.entry!, facts);
-  const condition =
-    'of' in tree
-      ? { kind: tree.kind, of: tree.of, basis, status: f.status, state, decisive, rules: [rule], cites: cites.slice() }
-      : {
-          kind: tree.kind,
-          requires: tree.requires,
-          basis,
-          status: f.status,
-          state,
-          decisive,
-          rules: [rule],
-          cites: cites.slice(),
-        };
-  return condition as DecisionCondition;
+  const tree = finding.supplied ?? conditionTree(finding.entry!, facts);
+  const status = finding.status;
+  return 'of' in tree
+    ? { kind: tree.kind, of: tree.of, basis, status, state, decisive, rules, cites }
+    : ({ kind: tree.kind, requires: tree.requires, basis, status, state, decisive, rules, cites } as DecisionCondition);
 }
 
 const traceOf = (r: RuleResult): RuleTrace => ({
@@ -178,7 +176,7 @@ const traceOf = (r: RuleResult): RuleTrace => ({
 /** Every rule that selects the task, in force or not, once; a national rule merges its per-state supersession. */
 function traceRules(perState: readonly StateResult[]): RuleTrace[] {
   if (perState.length === 1) return perState[0]!.results.map(traceOf);
-  const traces = new Map<string, RuleTrace>();
+  const traces = new Map<string, { -readonly [K in keyof RuleTrace]: RuleTrace[K] }>();
   for (const r of inLayerOrder(perState, () => true)) traces.set(r.entry.id, traceOf(r));
   for (const s of perState) {
     for (const r of s.results) {

@@ -5,7 +5,7 @@ import type { Verdict } from '../domain/verdict.js';
 import type { Basis, Layer } from '../domain/vocabulary.js';
 import { type OutcomeCache, evaluateState } from './evaluate-state.js';
 import { factsOf } from './facts.js';
-import { planFor } from './plan.js';
+import { buildPlan } from './plan.js';
 import { conditionTree } from './requirement-status.js';
 
 /** The evaluation trace, jurisdiction by jurisdiction and layer by layer, for `--explain`. */
@@ -15,7 +15,7 @@ export function explain(ruleSet: RuleSet, query: Query): ExplainedState[] {
   const facts = factsOf(ruleSet, query);
   const cache: OutcomeCache = new Map();
   return (query.states ?? [null]).map((state) => {
-    const result = evaluateState(planFor(ruleSet, task, state, query.asOf), facts, cache);
+    const result = evaluateState(buildPlan(ruleSet, task, state, query.asOf), facts, cache);
     return {
       state,
       verdict: result.verdict,

@@ -3,6 +3,7 @@ import { NATIONAL, STATES } from '../domain/jurisdictions.js';
 import type { RuleRecord, RuleSet, TaskDef } from '../domain/rule-set.js';
 import { type Basis, type Confidence, type Layer, STATE_GOVERNED_CATEGORIES } from '../domain/vocabulary.js';
 import { coverageGap, stateNotGiven } from './jurisdiction-rules.js';
+import { type RequirementKeys, requirementKeys } from './rule-outcome.js';
 
 /** One rule in a jurisdiction's chain, with everything that does not depend on the facts. */
 export interface PlanEntry {
@@ -20,6 +21,8 @@ export interface PlanEntry {
   live: boolean;
   /** The jurisdiction condition of a supplied rule. */
   supplied: ConditionTree | null;
+  /** How the rule's requirements merge with other rules' into one condition. */
+  keys: RequirementKeys;
 }
 
 /** The rules that apply to a task in one jurisdiction on one date, in trace order. */
@@ -37,7 +40,10 @@ const inForce = (rule: RuleRecord, asOf: string): boolean =>
 
 const LAYER_ORDER: Readonly<Record<Layer, number>> = { national: 0, state: 1, overlay: 2 };
 
-function buildPlan(ruleSet: RuleSet, task: TaskDef, state: string | null, asOf: string): Plan {
+const NO_KEYS: RequirementKeys = { unless: [], requires: [] };
+
+/** The plan of a task in one jurisdiction on one date: pure; `createEvaluator` keeps the plans it builds. */
+export function buildPlan(ruleSet: RuleSet, task: TaskDef, state: string | null, asOf: string): Plan {
   const taskRules = ruleSet.rulesOf(task.id);
   const stateRules = state && state !== NATIONAL ? (taskRules.byState.get(state) ?? []) : [];
   const overlayRules = taskRules.overlays
@@ -65,6 +71,7 @@ function buildPlan(ruleSet: RuleSet, task: TaskDef, state: string | null, asOf: 
       supersededBy: replaced,
       live: live && !replaced,
       supplied: null,
+      keys: requirementKeys(rule),
     };
   });
   const addressed = stateRules.some((rule) => active.has(rule));
@@ -87,6 +94,7 @@ function buildPlan(ruleSet: RuleSet, task: TaskDef, state: string | null, asOf: 
       supersededBy: null,
       live: true,
       supplied: supplied.condition,
+      keys: NO_KEYS,
     };
     const at = entries.findIndex(
       (e) => LAYER_ORDER[e.layer] > LAYER_ORDER[entry.layer] || (e.layer === entry.layer && e.id > entry.id),
@@ -94,19 +102,4 @@ function buildPlan(ruleSet: RuleSet, task: TaskDef, state: string | null, asOf: 
     entries.splice(at === -1 ? entries.length : at, 0, entry);
   }
   return { state, entries, addressed, citations: new Map() };
-}
-
-/** Plans depend only on the rule set, the task, the jurisdiction and the date: each is built once. */
-const plans = new WeakMap<RuleSet, Map<TaskDef, Map<string | null, Map<string, Plan>>>>();
-
-export function planFor(ruleSet: RuleSet, task: TaskDef, state: string | null, asOf: string): Plan {
-  let byTask = plans.get(ruleSet);
-  if (!byTask) plans.set(ruleSet, (byTask = new Map()));
-  let byState = byTask.get(task);
-  if (!byState) byTask.set(task, (byState = new Map()));
-  let byDate = byState.get(state);
-  if (!byDate) byState.set(state, (byDate = new Map()));
-  let plan = byDate.get(asOf);
-  if (!plan) byDate.set(asOf, (plan = buildPlan(ruleSet, task, state, asOf)));
-  return plan;
 }

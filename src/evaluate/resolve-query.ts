@@ -54,30 +54,25 @@ function namesOf(entries: Iterable<{ id: string; names?: readonly (string | unde
   return map;
 }
 
-/** Lookups are built once per rule set, not per query. */
-const lookupCache = new WeakMap<
-  RuleSet,
+/** Every name a query may use, folded, to its canonical id: one table per kind of name. */
+export type NameLookups = Readonly<
   Record<'task' | 'state' | 'credential' | 'training' | 'role' | 'setting' | 'condition', Map<string, string>>
->();
+>;
 
-function lookupsOf(ruleSet: RuleSet) {
-  let lookups = lookupCache.get(ruleSet);
-  if (!lookups) {
-    lookups = {
-      task: namesOf([...ruleSet.tasks.values()].map((t) => ({ id: t.id, names: t.aliases }))),
-      state: namesOf([
-        { id: NATIONAL, names: ['United States', 'national'] },
-        ...Object.entries(STATES).map(([code, name]) => ({ id: code, names: [name] })),
-      ]),
-      credential: namesOf([...ruleSet.credentials.values()].map((c) => ({ id: c.id, names: c.aliases }))),
-      training: namesOf([...ruleSet.trainings.keys()].map((id) => ({ id }))),
-      role: namesOf([...ruleSet.roles.values()].map((r) => ({ id: r.id, names: r.aliases }))),
-      setting: namesOf([...ruleSet.settings.values()].map((s) => ({ id: s.id, names: s.aliases }))),
-      condition: namesOf([...ruleSet.conditions.keys()].map((id) => ({ id }))),
-    };
-    lookupCache.set(ruleSet, lookups);
-  }
-  return lookups;
+/** The name tables of a rule set; `createEvaluator` builds them once, a lone `resolveQuery` per call. */
+export function nameLookups(ruleSet: RuleSet): NameLookups {
+  return {
+    task: namesOf([...ruleSet.tasks.values()].map((t) => ({ id: t.id, names: t.aliases }))),
+    state: namesOf([
+      { id: NATIONAL, names: ['United States', 'national'] },
+      ...Object.entries(STATES).map(([code, name]) => ({ id: code, names: [name] })),
+    ]),
+    credential: namesOf([...ruleSet.credentials.values()].map((c) => ({ id: c.id, names: c.aliases }))),
+    training: namesOf([...ruleSet.trainings.keys()].map((id) => ({ id }))),
+    role: namesOf([...ruleSet.roles.values()].map((r) => ({ id: r.id, names: r.aliases }))),
+    setting: namesOf([...ruleSet.settings.values()].map((s) => ({ id: s.id, names: s.aliases }))),
+    condition: namesOf([...ruleSet.conditions.keys()].map((id) => ({ id }))),
+  };
 }
 
 export const isRealDate = (text: string): boolean => {
@@ -87,10 +82,6 @@ export const isRealDate = (text: string): boolean => {
   return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1]!;
 };
 
-/**
- * Turns names as a person types them into canonical ids, or explains which names match nothing
- * and what was probably meant (DESIGN §3.9: an unknown id never defaults to anything).
- */
 /** The canonical id of a name, or the name itself with a problem (and the closest names) recorded. */
 function lookup(
   problems: QueryProblem[],
@@ -114,12 +105,19 @@ export function resolveState(
   name: string,
 ): { ok: true; code: string } | { ok: false; problems: QueryProblem[] } {
   const problems: QueryProblem[] = [];
-  const code = lookup(problems, 'states', 'state', lookupsOf(ruleSet).state, name);
+  const code = lookup(problems, 'states', 'state', nameLookups(ruleSet).state, name);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, code };
 }
 
-export function resolveQuery(ruleSet: RuleSet, input: QueryInput): ResolveResult {
-  const lookups = lookupsOf(ruleSet);
+/**
+ * Turns names as a person types them into canonical ids, or explains which names match nothing
+ * and what was probably meant (an unknown name never defaults to anything).
+ */
+export function resolveQuery(
+  ruleSet: RuleSet,
+  input: QueryInput,
+  lookups: NameLookups = nameLookups(ruleSet),
+): ResolveResult {
   const problems: QueryProblem[] = [];
   const one = (field: QueryProblem['field'], what: string, table: Map<string, string>, value: string): string =>
     lookup(problems, field, what, table, value);

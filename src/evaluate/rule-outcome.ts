@@ -35,10 +35,9 @@ const UNMET_EFFECT: Readonly<Record<Basis, Verdict>> = {
  * are then the way out); each `requires` entry that is unknown makes the answer conditional, and
  * each that is unmet brings the basis's severity.
  */
-export function ruleOutcome(rule: RuleRecord, facts: Facts): RuleOutcome {
+export function ruleOutcome(rule: RuleRecord, keys: RequirementKeys, facts: Facts): RuleOutcome {
   let outcome: Verdict = 'allowed';
   const findings: Finding[] = [];
-  const keys = keysOf(rule);
   if (rule.verdict) {
     const unless = rule.unless ?? [];
     const statuses = unless.map((entry) => statusOf(entry, facts));
@@ -62,13 +61,14 @@ export function ruleOutcome(rule: RuleRecord, facts: Facts): RuleOutcome {
   return { outcome, findings };
 }
 
-/** Merge keys of a rule's requirement entries, worked out once per rule. */
-const ruleKeys = new WeakMap<RuleRecord, { unless: string[]; requires: string[] }>();
-function keysOf(rule: RuleRecord): { unless: string[]; requires: string[] } {
-  let keys = ruleKeys.get(rule);
-  if (!keys) {
-    const key = (entry: Requirement) => `${rule.basis}|${JSON.stringify(entry)}`;
-    ruleKeys.set(rule, (keys = { unless: (rule.unless ?? []).map(key), requires: (rule.requires ?? []).map(key) }));
-  }
-  return keys;
+/** Merge keys of a rule's requirement entries: the same requirement under the same basis merges across rules. */
+export interface RequirementKeys {
+  unless: readonly string[];
+  requires: readonly string[];
+}
+
+/** A rule's requirement keys; the plan works them out once per rule it holds. */
+export function requirementKeys(rule: RuleRecord): RequirementKeys {
+  const key = (entry: Requirement) => `${rule.basis}|${JSON.stringify(entry)}`;
+  return { unless: (rule.unless ?? []).map(key), requires: (rule.requires ?? []).map(key) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { QueryInput } from '../../src/domain/query.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
+import { createEvaluator } from '../../src/evaluate/evaluator.js';
 import { decide, minimal, ruleSetAt } from '../helpers/load.js';
 import { FIXTURES, MINIMAL } from '../helpers/paths.js';
 import { join } from 'node:path';
@@ -412,8 +413,9 @@ describe('evaluate with an organization overlay', () => {
 });
 
 describe('evaluate (sharing)', () => {
-  test('a repeated query is answered by the same frozen decision; the caller’s query stays its own', () => {
+  test('an evaluator answers a repeated query with the same frozen decision; the caller’s query stays its own', () => {
     const ruleSet = minimal();
+    const evaluator = createEvaluator(ruleSet);
     const query = {
       task: 'filing',
       states: ['AK'],
@@ -426,13 +428,21 @@ describe('evaluate (sharing)', () => {
       denied: [],
       asOf: '2031-02-03',
     };
-    const once = evaluate(ruleSet, query);
-    const first = evaluate(ruleSet, { ...query, states: ['AK'] });
-    expect(evaluate(ruleSet, { ...query })).toBe(first);
+    const once = evaluator.evaluate(query);
+    const first = evaluator.evaluate({ ...query, states: ['AK'] });
+    expect(evaluator.evaluate({ ...query })).toBe(first);
     expect(once).toEqual(first);
     expect(Object.isFrozen(first) && Object.isFrozen(first.conditions) && Object.isFrozen(first.query)).toBe(true);
     expect(Object.isFrozen(query) || Object.isFrozen(query.states)).toBe(false);
     query.states.push('CT');
     expect(first.query.states).toEqual(['AK']);
+  });
+
+  test('plain evaluate keeps nothing: each call builds its own decision', () => {
+    const query = { task: 'filing', states: ['AK'], credentials: null, supervision: null, trainings: null };
+    const a = decide(minimal(), query);
+    const b = decide(minimal(), query);
+    expect(a).toEqual(b);
+    expect(a).not.toBe(b);
   });
 });

@@ -6,6 +6,7 @@ import type { RuleSet } from '../../src/domain/rule-set.js';
 import { verdictRank } from '../../src/domain/verdict.js';
 import { SUPERVISION_LEVELS } from '../../src/domain/vocabulary.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
+import { createEvaluator } from '../../src/evaluate/evaluator.js';
 import { minimal, shipped } from '../helpers/load.js';
 
 // Fixed seed: the same cases every run, so a failure reproduces.
@@ -14,6 +15,8 @@ const RUNS = { seed: 20261125, numRuns: 400 };
 const subset = <T>(items: readonly T[], max = 3) =>
   fc.uniqueArray(fc.constantFrom(...items), { maxLength: Math.min(max, items.length) });
 const orNull = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
+
+const DATES = ['2019-06-01', '2024-01-15', '2026-11-25', '2031-01-01'];
 
 /** Any query the CLI could send, built from the ids the rule set knows. */
 function queries(ruleSet: RuleSet): fc.Arbitrary<Query> {
@@ -36,7 +39,7 @@ function queries(ruleSet: RuleSet): fc.Arbitrary<Query> {
     setting: orNull(fc.constantFrom(...ruleSet.settings.keys())),
     confirmed: subset([...ruleSet.conditions.keys()], 4),
     denied: fc.constant([] as string[]),
-    asOf: fc.constantFrom('2019-06-01', '2024-01-15', '2026-11-25', '2031-01-01'),
+    asOf: fc.constantFrom(...DATES),
   });
 }
 
@@ -94,6 +97,25 @@ describe.each([
         return notStricter({ ...query, supervision: low }, { ...query, supervision: high }, ruleSet);
       }),
       RUNS,
+    );
+  });
+
+  test('the cached evaluator answers every query as plain evaluate does, however small its caches', () => {
+    fc.assert(
+      fc.property(fc.array(q, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 4 }), (batch, limit) => {
+        const evaluators = [createEvaluator(ruleSet), createEvaluator(ruleSet, { decisions: limit, plans: limit })];
+        // Each query on every date, and again after the others: a cached answer must still be the right one.
+        const dated = batch.flatMap((query) => DATES.map((asOf) => ({ ...query, asOf })));
+        for (const query of [...dated, ...dated.slice().reverse()]) {
+          const plain = evaluate(ruleSet, query);
+          for (const evaluator of evaluators) {
+            const cached = evaluator.evaluate(query);
+            expect(cached).toEqual(plain);
+            expect(Object.isFrozen(cached) && Object.isFrozen(cached.conditions)).toBe(true);
+          }
+        }
+      }),
+      { ...RUNS, numRuns: 60 },
     );
   });
 
