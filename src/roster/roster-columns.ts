@@ -11,17 +11,27 @@ const fold = (name: string): string =>
 const BY_FOLDED = new Map<string, RosterField>();
 for (const field of ROSTER_FIELDS) for (const spelling of FIELD_SPELLINGS[field]) BY_FOLDED.set(fold(spelling), field);
 
-/** Column names repeat on every JSON record, so each distinct spelling is folded once. */
-const seen = new Map<string, RosterField | null>();
-
 /** The roster field a column name means, or `null` for a column the audit does not read. */
 export function fieldOf(column: string): RosterField | null {
-  let field = seen.get(column);
-  if (field === undefined) {
-    field = BY_FOLDED.get(fold(column)) ?? null;
-    if (seen.size < 1_000) seen.set(column, field);
-  }
-  return field;
+  return BY_FOLDED.get(fold(column)) ?? null;
+}
+
+/** Distinct spellings remembered per reader: a JSON roster repeats its keys on every record. */
+const REMEMBERED_NAMES = 1_000;
+
+/** `fieldOf` for one file's records, each distinct column name folded once. */
+export type FieldOf = (column: string) => RosterField | null;
+
+export function rememberingFieldOf(): FieldOf {
+  const seen = new Map<string, RosterField | null>();
+  return (column) => {
+    let field = seen.get(column);
+    if (field === undefined) {
+      field = fieldOf(column);
+      if (seen.size < REMEMBERED_NAMES) seen.set(column, field);
+    }
+    return field;
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { RosterEntry, RosterField } from '../domain/roster.js';
-import { fieldOf } from './roster-columns.js';
+import { type FieldOf, fieldOf } from './roster-columns.js';
 
 /** Why a record cannot become a roster entry; `column` is the key as written, for the pointer. */
 export interface EntryProblem {
@@ -135,12 +135,15 @@ export function entryOfCells(cells: readonly string[], plan: ColumnPlan): EntryR
  * A JSON record as a roster entry: keys in any case and spelling the audit knows; strings,
  * numbers (a numeric staff id), or arrays for list fields; `[]` is none.
  */
-export function entryOfFields(fields: Readonly<Record<string, unknown>>): EntryResult {
+export function entryOfFields(
+  fields: Readonly<Record<string, unknown>>,
+  fieldOfColumn: FieldOf = fieldOf,
+): EntryResult {
   const problems: EntryProblem[] = [];
   const columns: FieldColumns = {};
   const values: Partial<Record<RosterField, Value>> = {};
   for (const column in fields) {
-    const field = fieldOf(column);
+    const field = fieldOfColumn(column);
     if (field === null) continue;
     if (columns[field] !== undefined) {
       problems.push({

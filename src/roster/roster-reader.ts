@@ -1,7 +1,7 @@
 import type { AuditInvalid } from '../domain/audit.js';
 import type { Diagnostic } from '../domain/diagnostic.js';
 import type { RosterColumns, RosterEntry, RosterField, RosterItem, RosterRecord, RosterRow } from '../domain/roster.js';
-import { fieldOf, misspeltField } from './roster-columns.js';
+import { fieldOf, misspeltField, rememberingFieldOf } from './roster-columns.js';
 import {
   type ColumnPlan,
   type EntryResult,
@@ -43,6 +43,7 @@ export class RosterReader {
   /** Where each field is in a CSV row, from the header. */
   plan: ColumnPlan | undefined;
   private readonly reportedColumns = new Set<string>();
+  private readonly fieldOf = rememberingFieldOf();
 
   constructor(
     readonly file: string,
@@ -74,11 +75,11 @@ export class RosterReader {
       case 'record':
         // Without a header, each JSON record names its own fields: a misspelt one is reported once.
         for (const key in item.fields) {
-          if (this.reportedColumns.has(key) || fieldOf(key) !== null) continue;
+          if (this.reportedColumns.has(key) || this.fieldOf(key) !== null) continue;
           this.reportedColumns.add(key);
           this.reportMisspelt(key, item, invalid);
         }
-        return this.entry(item, entryOfFields(item.fields), invalid);
+        return this.entry(item, entryOfFields(item.fields, this.fieldOf), invalid);
     }
   }
 
