@@ -1,5 +1,6 @@
 import type { AuditDecision, AuditInvalid, AuditRecord } from '../domain/audit.js';
 import type { Decision } from '../domain/decision.js';
+import type { DiagnosticCode } from '../domain/diagnostic.js';
 import type { RosterEntry, RosterField, RosterItem, RosterRow } from '../domain/roster.js';
 import { didYouMean } from '../domain/suggest.js';
 import { problemText } from '../evaluate/problem-text.js';
@@ -140,7 +141,7 @@ export class Auditor {
     rosterLine: number | undefined,
     out: AuditRecord[],
   ): void {
-    const at = (code: string, message: string, column: string | null) =>
+    const at = (code: DiagnosticCode, message: string, column: string | null) =>
       reader.invalid(entry.staffId, {
         code,
         message,

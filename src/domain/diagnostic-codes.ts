@@ -266,4 +266,7 @@ export const DIAGNOSTIC_CODES = {
   },
 } as const satisfies Record<string, CodeDoc>;
 
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+export type RuleDiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export const isRuleDiagnosticCode = (code: unknown): code is RuleDiagnosticCode =>
+  typeof code === 'string' && Object.hasOwn(DIAGNOSTIC_CODES, code);

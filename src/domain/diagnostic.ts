@@ -1,6 +1,12 @@
-/** One problem in a rule, case or roster file (DESIGN §8). Lines and columns are 1-based. */
+import type { RuleDiagnosticCode } from './diagnostic-codes.js';
+import type { RosterDiagnosticCode } from './roster-codes.js';
+
+/** Every code a diagnostic can carry: the rule files' table and the rosters' own. */
+export type DiagnosticCode = RuleDiagnosticCode | RosterDiagnosticCode;
+
+/** One problem in a rule, case or roster file. Lines and columns are 1-based. */
 export interface Diagnostic {
-  code: string;
+  code: DiagnosticCode;
   severity: 'error' | 'warning';
   file: string;
   line: number;

@@ -1,6 +1,7 @@
 import { NATIONAL, STATES } from '../domain/jurisdictions.js';
 import { OPEN_LIST, type Query, type QueryInput } from '../domain/query.js';
 import type { RuleSet } from '../domain/rule-set.js';
+import type { QueryProblemCode } from '../domain/query-problem-codes.js';
 import { suggest } from '../domain/suggest.js';
 import { SUPERVISION_LEVELS, type SupervisionLevel } from '../domain/vocabulary.js';
 
@@ -20,12 +21,12 @@ export interface QueryProblem {
   value: string;
   message: string;
   suggestions: string[];
-  /** A stable diagnostic code (DESIGN §8): `unknown-task`, `unknown-state`… or `invalid-value`. */
-  code: string;
+  /** A stable diagnostic code: `unknown-task`, `unknown-state`… or `invalid-value`. */
+  code: QueryProblemCode;
 }
 
 /** The code of a name that matches nothing, by field. */
-const UNKNOWN_CODE: Readonly<Record<QueryProblem['field'], string>> = {
+const UNKNOWN_CODE: Readonly<Record<QueryProblem['field'], QueryProblemCode>> = {
   task: 'unknown-task',
   states: 'unknown-state',
   credentials: 'unknown-credential',

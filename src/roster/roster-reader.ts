@@ -1,5 +1,5 @@
 import type { AuditInvalid } from '../domain/audit.js';
-import type { Diagnostic } from '../domain/diagnostic.js';
+import type { Diagnostic, DiagnosticCode } from '../domain/diagnostic.js';
 import type { RosterColumns, RosterEntry, RosterField, RosterItem, RosterRecord, RosterRow } from '../domain/roster.js';
 import { fieldOf, misspeltField, rememberingFieldOf } from './roster-columns.js';
 import {
@@ -155,7 +155,7 @@ export class RosterReader {
 
   invalid(
     staffId: string | null,
-    at: { code: string; message: string; line: number; column: number; pointer: string },
+    at: { code: DiagnosticCode; message: string; line: number; column: number; pointer: string },
   ): AuditInvalid {
     const diagnostic: Diagnostic = {
       code: at.code,

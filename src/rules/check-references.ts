@@ -1,5 +1,6 @@
 import type { RuleData, RuleRecord } from '../domain/rule-set.js';
 import type { Requirement } from '../domain/schema/requirement.js';
+import type { RuleDiagnosticCode } from '../domain/diagnostic-codes.js';
 import { didYouMean } from '../domain/suggest.js';
 import { isStateCode } from '../domain/jurisdictions.js';
 import { type Origin, type Reporter, within } from './reporter.js';
@@ -63,7 +64,14 @@ export function checkRuleSet(
     issuers: new Set(data.credentials.map((c) => c.issuer)),
   };
   const at = (kind: string, id: string): Origin => origins.get(originKey(kind, id))!;
-  const ref = (code: string, what: string, set: ReadonlySet<string>, id: string, where: Origin, ruleId?: string) => {
+  const ref = (
+    code: Extract<RuleDiagnosticCode, `unknown-${string}`>,
+    what: string,
+    set: ReadonlySet<string>,
+    id: string,
+    where: Origin,
+    ruleId?: string,
+  ) => {
     if (set.has(id) || incomplete.has(code.replace(/^unknown-/, ''))) return;
     const hint = didYouMean(id, set);
     reporter.error(code, where, `unknown ${what} '${id}'${hint ? `; ${hint}` : ''}`, ruleId ? { ruleId } : {});
@@ -72,8 +80,13 @@ export function checkRuleSet(
     ids?.forEach((id, i) => ref('unknown-citation', 'citation', known.citations, id, within(where, i), ruleId));
 
   const requirement = (req: Requirement, where: Origin, ruleId?: string): void => {
-    const list = (code: string, what: string, set: Set<string>, ids: readonly string[] | undefined, sub: Origin) =>
-      ids?.forEach((id, i) => ref(code, what, set, id, within(sub, i), ruleId));
+    const list = (
+      code: Extract<RuleDiagnosticCode, `unknown-${string}`>,
+      what: string,
+      set: Set<string>,
+      ids: readonly string[] | undefined,
+      sub: Origin,
+    ) => ids?.forEach((id, i) => ref(code, what, set, id, within(sub, i), ruleId));
     if (req.credential) {
       if ('anyOf' in req.credential)
         list(
@@ -296,7 +309,7 @@ export function checkRuleSet(
 
 /** Parents must exist and never loop back. */
 function checkTree(
-  kind: string,
+  kind: 'role' | 'setting',
   nodes: readonly { id: string; parent?: string }[],
   at: (kind: string, id: string) => Origin,
   reporter: Reporter,

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../domain/diagnostic.js';
+import type { RuleDiagnosticCode } from '../domain/diagnostic-codes.js';
 import { SourceMap } from './source-map.js';
 
 /** Aliases beyond this many per file are refused: rule files are data, not compressed bombs. */
@@ -11,7 +12,7 @@ export interface ParsedYaml {
   diagnostics: Diagnostic[];
 }
 
-const YAML_CODES: Readonly<Record<string, string>> = {
+const YAML_CODES: Readonly<Record<string, RuleDiagnosticCode>> = {
   DUPLICATE_KEY: 'duplicate-key',
   TAB_AS_INDENT: 'tab-indent',
   TAG_RESOLVE_FAILED: 'custom-tag',
@@ -34,7 +35,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   });
   const map = new SourceMap(doc, lineCounter);
   const diagnostics: Diagnostic[] = [];
-  const report = (code: string, start: number, end: number, message: string) =>
+  const report = (code: RuleDiagnosticCode, start: number, end: number, message: string) =>
     diagnostics.push({ code, severity: 'error', file, ...map.rangeAtOffset(start, end), pointer: '', message });
 
   for (const problem of [...doc.errors, ...doc.warnings]) {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../domain/diagnostic.js';
+import type { RuleDiagnosticCode } from '../domain/diagnostic-codes.js';
 import type { DataPath, SourceMap } from './source-map.js';
 import { toPointer } from './source-map.js';
 
@@ -18,12 +19,17 @@ export const within = (origin: Origin, ...more: (string | number)[]): Origin => 
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
 
-  error(code: string, at: Origin, message: string, options: { ruleId?: string; target?: 'key' | 'value' } = {}): void {
+  error(
+    code: RuleDiagnosticCode,
+    at: Origin,
+    message: string,
+    options: { ruleId?: string; target?: 'key' | 'value' } = {},
+  ): void {
     this.push('error', code, at, message, options);
   }
 
   warning(
-    code: string,
+    code: RuleDiagnosticCode,
     at: Origin,
     message: string,
     options: { ruleId?: string; target?: 'key' | 'value' } = {},
@@ -33,7 +39,7 @@ export class Reporter {
 
   private push(
     severity: Diagnostic['severity'],
-    code: string,
+    code: RuleDiagnosticCode,
     at: Origin,
     message: string,
     options: { ruleId?: string; target?: 'key' | 'value' },

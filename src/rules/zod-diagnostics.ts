@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../domain/diagnostic.js';
+import { type RuleDiagnosticCode, isRuleDiagnosticCode } from '../domain/diagnostic-codes.js';
 import { didYouMean } from '../domain/suggest.js';
 import type { SourceMap } from './source-map.js';
 import { toPointer } from './source-map.js';
@@ -64,7 +65,7 @@ export function zodDiagnostics(
   if (!known) namesBySchema.set(schema, (known = fieldNames(schema)));
   const out: Diagnostic[] = [];
   const push = (
-    code: string,
+    code: RuleDiagnosticCode,
     path: readonly (string | number)[],
     message: string,
     target: 'key' | 'value' = 'value',
@@ -107,9 +108,12 @@ export function zodDiagnostics(
         );
         break;
       }
-      case 'custom':
-        push(String((issue.params as { code?: string } | undefined)?.code ?? 'invalid-value'), path, issue.message);
+      case 'custom': {
+        // A refinement names its code in its params; anything else is a plain invalid value.
+        const code = (issue.params as { code?: unknown } | undefined)?.code;
+        push(isRuleDiagnosticCode(code) ? code : 'invalid-value', path, issue.message);
         break;
+      }
       default:
         push('invalid-value', path, `${where}${issue.message}`);
     }

@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../domain/diagnostic-codes.js';
+import { DIAGNOSTIC_CODES, type RuleDiagnosticCode } from '../../domain/diagnostic-codes.js';
 import type { CheckReport } from './report.js';
 
 /**
@@ -6,11 +6,11 @@ import type { CheckReport } from './report.js';
  * descriptor with help text; file URIs are relative to %SRCROOT%, the folder the run started in.
  */
 export function reportSarif(report: CheckReport, srcRoot: string): string {
-  const codes = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
-  const index = new Map(codes.map((code, i) => [code as string, i]));
+  const codes = Object.keys(DIAGNOSTIC_CODES) as RuleDiagnosticCode[];
+  const index = new Map<string, number>(codes.map((code, i) => [code, i]));
   const rules = codes.map((code) => ({
     id: code,
-    name: code.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
+    name: code.replace(/(^|-)([a-z])/g, (_match: string, _dash: string, c: string) => c.toUpperCase()),
     shortDescription: { text: DIAGNOSTIC_CODES[code].summary },
     fullDescription: { text: `${DIAGNOSTIC_CODES[code].summary} ${DIAGNOSTIC_CODES[code].fix}` },
     help: { text: DIAGNOSTIC_CODES[code].fix },
