@@ -4,9 +4,7 @@ import type { Evaluator } from '../evaluate/evaluator.js';
 import type { QueryProblem } from '../evaluate/resolve-query.js';
 
 /** What one task of one row comes to: a decision, or the problems that kept it from one. */
-export type TaskOutcome =
-  | { decision: Decision; problems?: undefined }
-  | { decision?: undefined; problems: QueryProblem[] };
+type TaskOutcome = { decision: Decision; problems?: undefined } | { decision?: undefined; problems: QueryProblem[] };
 
 /** Rows remembered per audit; when full it starts over, like the evaluator's own cache. */
 const MEMO_SIZE = 10_000;

@@ -4,7 +4,7 @@ import type { Conflict, Note } from './schema/common.js';
 import type { Delegation, SupervisionDefinition } from './schema/files.js';
 
 /** What a state's sources are gathered from besides its rules. */
-export interface StateSourceParts {
+interface StateSourceParts {
   delegation?: Pick<Delegation, 'cites'>;
   definitions?: readonly Pick<SupervisionDefinition, 'cites' | 'reviewed'>[];
   notes?: readonly Pick<Note, 'cites'>[];

@@ -1,5 +1,5 @@
 /** Optimal-string-alignment distance: edits, with a swap of neighbours counting as one. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[] = new Array(rows * cols).fill(0);

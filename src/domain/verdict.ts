@@ -4,7 +4,6 @@ export type Verdict = (typeof VERDICTS)[number];
 
 /** A verdict a rule may state outright; `allowed` and `conditional` only ever follow from requirements. */
 export const EXPLICIT_VERDICTS = ['discouraged', 'prohibited'] as const;
-export type ExplicitVerdict = (typeof EXPLICIT_VERDICTS)[number];
 
 const RANK: Readonly<Record<Verdict, number>> = { allowed: 0, conditional: 1, discouraged: 2, prohibited: 3 };
 

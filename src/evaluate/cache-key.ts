@@ -7,8 +7,7 @@ import type { Query } from '../domain/query.js';
 const field = (value: string | null | readonly string[]): string =>
   value === null ? '~' : typeof value === 'string' ? value : value.join(',');
 
-export const cacheKey = (...fields: readonly (string | null | readonly string[])[]): string =>
-  fields.map(field).join('|');
+const cacheKey = (...fields: readonly (string | null | readonly string[])[]): string => fields.map(field).join('|');
 
 /** Everything a decision depends on besides the rule set. */
 export const queryKey = (q: Query): string =>

@@ -25,7 +25,7 @@ export interface EvaluatorLimits {
   plans: number;
 }
 
-export const DEFAULT_LIMITS: Readonly<EvaluatorLimits> = { decisions: 4_096, plans: 4_096 };
+const DEFAULT_LIMITS: Readonly<EvaluatorLimits> = { decisions: 4_096, plans: 4_096 };
 
 /**
  * The evaluator for many queries over one rule set (an audit, a test run, a report): the same

@@ -1,8 +1,6 @@
-import type { ExplainedRule, ExplainedState } from '../domain/explanation.js';
+import type { ExplainedState } from '../domain/explanation.js';
 import type { Query } from '../domain/query.js';
 import type { RuleSet } from '../domain/rule-set.js';
-import type { Verdict } from '../domain/verdict.js';
-import type { Basis, Layer } from '../domain/vocabulary.js';
 import { type OutcomeCache, evaluateState } from './evaluate-state.js';
 import { factsOf } from './facts.js';
 import { buildPlan } from './plan.js';

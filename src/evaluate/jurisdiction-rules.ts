@@ -3,7 +3,7 @@ import type { RuleSet } from '../domain/rule-set.js';
 import type { Basis, Layer } from '../domain/vocabulary.js';
 
 /** A rule the evaluator supplies when the data cannot answer for a jurisdiction (DESIGN §3.7). */
-export interface JurisdictionRule {
+interface JurisdictionRule {
   id: string;
   layer: Layer;
   basis: Basis;

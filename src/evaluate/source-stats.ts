@@ -5,12 +5,7 @@ import type { Citation } from '../domain/schema/definitions.js';
 import { type DataReport, FIXED_PROFILE, type SourceStats } from '../domain/source-stats.js';
 import { isOfficialLawText } from '../domain/official-law-text.js';
 import { stateCitationIds, stateReviewDays } from '../domain/state-sources.js';
-import {
-  type CoverageLevel,
-  CITATION_SOURCES,
-  STATE_GOVERNED_CATEGORIES,
-  type CitationSource,
-} from '../domain/vocabulary.js';
+import { CITATION_SOURCES, STATE_GOVERNED_CATEGORIES, type CitationSource } from '../domain/vocabulary.js';
 import { evaluate } from './evaluate.js';
 
 /**

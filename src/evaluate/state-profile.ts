@@ -1,13 +1,10 @@
 import { describeCondition } from '../domain/describe.js';
 import { STATES } from '../domain/jurisdictions.js';
 import type { RuleSet } from '../domain/rule-set.js';
-import type { Citation, Credential } from '../domain/schema/definitions.js';
 import type { Requirement } from '../domain/schema/requirement.js';
 import { selectTasks } from '../domain/select-tasks.js';
 import { stateCitationIds } from '../domain/state-sources.js';
-import type { Conflict, Note } from '../domain/schema/common.js';
-import type { ProfileRule, StateProfile } from '../domain/state-profile.js';
-import type { CoverageLevel } from '../domain/vocabulary.js';
+import type { StateProfile } from '../domain/state-profile.js';
 
 /** Credential ids a requirement names, at any depth. */
 const credentialIds = (req: Requirement): string[] => [

@@ -4,7 +4,7 @@ import { conditionsLine, statesOf } from './audit-conditions.js';
 import { csvField, csvRecord } from './csv-cell.js';
 
 /** The audit CSV's columns (DESIGN §6, contract). */
-export const AUDIT_CSV_COLUMNS = [
+const AUDIT_CSV_COLUMNS = [
   'line',
   'staff_id',
   'name',

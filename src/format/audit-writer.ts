@@ -12,7 +12,7 @@ import { auditText } from './audit-text.js';
 import type { Paint } from './paint.js';
 
 /** Formats written as the audit goes, in flat memory; the others are reports built at the end. */
-export const STREAMED_FORMATS: readonly AuditFormat[] = ['csv', 'ndjson', 'json'];
+const STREAMED_FORMATS: readonly AuditFormat[] = ['csv', 'ndjson', 'json'];
 
 export interface AuditWriterOptions {
   format: AuditFormat;

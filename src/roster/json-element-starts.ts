@@ -1,5 +1,5 @@
 /** Where a top-level array element starts: its offset, and its 1-based line and column. */
-export interface ElementStart {
+interface ElementStart {
   offset: number;
   line: number;
   column: number;

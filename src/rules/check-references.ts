@@ -11,7 +11,7 @@ import { supervisionTerms } from './supervision-terms.js';
 import { noProvisionRuleId } from './delegation-rule.js';
 
 /** Words the command line owns: no task id or alias may take one (DESIGN §5). */
-export const RESERVED_NAMES = [
+const RESERVED_NAMES = [
   'check',
   'tasks',
   'credentials',

@@ -13,7 +13,7 @@ export const noProvisionRuleId = (code: string): string => `${code}/no-delegatio
  * The condition a finding of no provision asks the user to confirm (defined in
  * `rules/conditions.yaml`): with the law silent, someone must confirm the task may be delegated.
  */
-export const NO_PROVISION_CONDITION = 'delegation-confirmed-with-board';
+const NO_PROVISION_CONDITION = 'delegation-confirmed-with-board';
 
 /**
  * The rule a `delegation:` block stands for (DESIGN §3.7). A provision becomes `XX/general-delegation`:

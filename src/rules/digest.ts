@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RuleData } from '../domain/rule-set.js';
 
 /** JSON with object keys sorted at every level, so equal data always gives equal text. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(

@@ -22,7 +22,7 @@ export interface SourceEntry {
   path: string;
 }
 
-export const DEFINITION_FILES = [
+const DEFINITION_FILES = [
   'credentials',
   'trainings',
   'conditions',
@@ -70,7 +70,7 @@ export function listOverlaySources(dir: string): SourceEntry[] {
 }
 
 /** Size and modification time of each file, to tell whether a snapshot still matches its sources. */
-export interface SourceStamp {
+interface SourceStamp {
   path: string;
   size: number;
   mtimeMs: number;

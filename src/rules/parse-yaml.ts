@@ -4,7 +4,7 @@ import type { RuleDiagnosticCode } from '../domain/diagnostic-codes.js';
 import { SourceMap } from './source-map.js';
 
 /** Aliases beyond this many per file are refused: rule files are data, not compressed bombs. */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 
 export interface ParsedYaml {
   data: unknown;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-export type ReadOutcome =
+type ReadOutcome =
   | { ok: true; text: string }
   | { ok: false; code: 'missing-file' | 'not-utf8' | 'binary-file'; message: string };
 

@@ -4,7 +4,7 @@ import type { RuleData, RuleSet } from '../domain/rule-set.js';
 import { indexRules } from './index-rules.js';
 import { listRuleSetSources, stampSources } from './list-sources.js';
 
-export const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 2;
 
 /** The validated shipped rules, compiled at build time so a query needs neither yaml nor zod (DESIGN §9). */
 export interface Snapshot {
@@ -27,7 +27,7 @@ export function createSnapshot(rulesDir: string, data: RuleData, digest: string)
   return { format: SNAPSHOT_FORMAT, digest, sources: currentSources(rulesDir), data };
 }
 
-export type SnapshotState = { fresh: true; ruleSet: RuleSet } | { fresh: false; reason: string };
+type SnapshotState = { fresh: true; ruleSet: RuleSet } | { fresh: false; reason: string };
 
 /** The snapshot's rule set if it still matches every source file by path, size and mtime. */
 export function readSnapshot(snapshotPath: string, rulesDir: string): SnapshotState {

@@ -1,7 +1,7 @@
-import { type Command, Option } from 'commander';
+import { type Command } from 'commander';
 import type { TaskDef } from '../../domain/rule-set.js';
 import type { Credential } from '../../domain/schema/definitions.js';
-import { LISTING_FORMATS, type ListingFormat, renderListing } from '../../format/listing.js';
+import { type ListingFormat, renderListing } from '../../format/listing.js';
 import { loadRuleSet } from '../load-rule-set.js';
 import { listingFormatOption } from '../options.js';
 import type { CommandContext } from '../context.js';

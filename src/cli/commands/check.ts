@@ -17,7 +17,7 @@ import { paintFor } from '../paint.js';
 import { usageProblems } from '../query-problems.js';
 import { ruleLocation } from '../rule-location.js';
 
-export const CHECK_FORMATS = ['text', 'json', 'yaml', 'markdown'] as const;
+const CHECK_FORMATS = ['text', 'json', 'yaml', 'markdown'] as const;
 
 interface CheckOptions {
   state?: string[];

@@ -1,12 +1,12 @@
 import { join, relative } from 'node:path';
-import { type Command, Option } from 'commander';
+import { type Command } from 'commander';
 import type { Diagnostic } from '../../domain/diagnostic.js';
 import { compareDiagnostics } from '../../domain/diagnostic.js';
-import { type CheckReport, REPORT_FORMATS, type ReportFormat, countBySeverity } from '../../format/report/report.js';
+import { type CheckReport, type ReportFormat, countBySeverity } from '../../format/report/report.js';
 import { readSnapshot } from '../../rules/snapshot.js';
 import { NoInputError, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { collectList, outputOption, reportFormatOption } from '../options.js';
+import { outputOption, reportFormatOption } from '../options.js';
 import type { CommandContext } from '../context.js';
 import { emitReport, parseOutputs } from '../report-output.js';
 import { ruleLocation } from '../rule-location.js';

@@ -4,7 +4,7 @@ import { VERDICT_SCHEMA } from './vocabulary-schemas.js';
 import { SUPERVISION_LEVELS } from '../vocabulary.js';
 
 /** The query keys of a case: the decision's `query` keys; omitted is unknown, `[]` is none. */
-export const CaseQuery = z.strictObject({
+const CaseQuery = z.strictObject({
   task: z.string().min(1),
   states: z.array(z.union([StateCode, z.literal('US')])).optional(),
   credentials: z.array(z.string().min(1)).optional(),
@@ -17,7 +17,7 @@ export const CaseQuery = z.strictObject({
   asOf: IsoDate.optional(),
 });
 
-export const ExpectedCondition = z.strictObject({
+const ExpectedCondition = z.strictObject({
   kind: z.string().min(1),
   requires: z.unknown().optional(),
   status: z.enum(['unknown', 'unmet']).optional(),

@@ -20,7 +20,7 @@ export const TaskFile = z.strictObject({
 });
 
 /** Where the synthetic jurisdiction rules (`XX/coverage-gap`, `US/state-not-given`) get their sources. */
-export const JurisdictionGap = z.strictObject({ cites: Cites });
+const JurisdictionGap = z.strictObject({ cites: Cites });
 
 /** `rules/national.yaml`: national rules that select by tag or category. */
 export const NationalFile = z.strictObject({

@@ -27,7 +27,7 @@ export interface Requirement {
   allOf?: Requirement[];
 }
 
-export const REQUIREMENT_KINDS = [
+const REQUIREMENT_KINDS = [
   'credential',
   'supervision',
   'training',

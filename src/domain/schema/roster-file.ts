@@ -10,7 +10,7 @@ const one = z.string().nullable();
  * without regard to case, spaces, dashes and underscores; other keys are ignored. For editors only:
  * the audit reads rosters itself, so it can report every bad row at its line and go on.
  */
-export const RosterRecord = z.looseObject({
+const RosterRecord = z.looseObject({
   // Optional here only because a key may be spelled `StaffId` or `staff-id`; the audit requires one.
   staff_id: text.optional(),
   name: one.optional(),

@@ -4,7 +4,7 @@ import { Basis, Cites, IsoDate, KebabId, Note, RuleConfidence, RuleId, StateCode
 import { Requirement } from './requirement.js';
 
 /** Which tasks a rule selects, outside a task file (DESIGN §3.1). */
-export const Selector = z
+const Selector = z
   .strictObject({
     tasks: z.array(KebabId).min(1).optional(),
     tags: z.array(KebabId).min(1).optional(),
@@ -78,4 +78,4 @@ export const SelectingRule = z
 
 export type TaskRule = z.infer<typeof TaskRule>;
 export type SelectingRule = z.infer<typeof SelectingRule>;
-export type Selector = z.infer<typeof Selector>;
+type Selector = z.infer<typeof Selector>;

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { CATEGORIES as CATEGORY_LIST, COVERAGE_LEVELS, CREDENTIAL_SCOPES } from '../vocabulary.js';
+import { CATEGORIES as CATEGORY_LIST, CREDENTIAL_SCOPES } from '../vocabulary.js';
 import { EXPLICIT_VERDICTS, VERDICTS } from '../verdict.js';
 
 export const CATEGORIES = z.enum(CATEGORY_LIST);
-export const COVERAGE = z.enum(COVERAGE_LEVELS);
 export const SCOPES = z.enum(CREDENTIAL_SCOPES);
 export const VERDICT_SCHEMA = z.enum(VERDICTS);
 export const EXPLICIT_VERDICTS_SCHEMA = z.enum(EXPLICIT_VERDICTS);
