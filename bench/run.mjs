@@ -27,7 +27,10 @@ const wall = (args) => {
 // 1. Cold start, alternated run by run so both sides see the same machine load.
 const RUNS = 20;
 const check = [bin, 'iv-insertion', '--state', 'AK', '--cert', 'CMA'];
-for (let i = 0; i < 2; i++) wall(check), wall(['-e', '0']);
+for (let i = 0; i < 2; i++) {
+  wall(check);
+  wall(['-e', '0']);
+}
 const cli = [];
 const floor = [];
 const ratios = [];

@@ -1,6 +1,17 @@
 import { type AuditRecord, type AuditSummary, NO_STATE_KEY, type VerdictCounts } from '../domain/audit.js';
+import type { Verdict } from '../domain/verdict.js';
 
 const zero = (): VerdictCounts => ({ allowed: 0, conditional: 0, discouraged: 0, prohibited: 0 });
+
+/** One more `verdict` under `key`, starting the key's counts at zero. */
+function countIn(counts: Record<string, VerdictCounts>, key: string, verdict: Verdict): void {
+  let forKey = counts[key];
+  if (forKey === undefined) {
+    forKey = zero();
+    counts[key] = forKey;
+  }
+  forKey[verdict]++;
+}
 
 /**
  * Counts an audit as it streams by: every decision by verdict, state and task, and every
@@ -31,9 +42,9 @@ export class AuditTally {
     const d = record.decision;
     s.decisions++;
     s.byVerdict[d.verdict]++;
-    (s.byTask[d.task.id] ??= zero())[d.verdict]++;
-    if (d.byState.length === 0) (s.byState[NO_STATE_KEY] ??= zero())[d.verdict]++;
-    for (const st of d.byState) (s.byState[st.state] ??= zero())[st.verdict]++;
+    countIn(s.byTask, d.task.id, d.verdict);
+    if (d.byState.length === 0) countIn(s.byState, NO_STATE_KEY, d.verdict);
+    for (const st of d.byState) countIn(s.byState, st.state, st.verdict);
   }
 
   /** The counts so far, keys sorted so equal audits print equal bytes. `rows` comes from the reader. */

@@ -176,8 +176,9 @@ export class Auditor {
       // A problem outside the task (an unknown state) comes back for every task: report it once.
       for (const p of outcome.problems) {
         const key = `${p.field}\u0000${p.value}\u0000${p.message}`;
-        if (reported?.has(key)) continue;
-        (reported ??= new Set()).add(key);
+        reported ??= new Set();
+        if (reported.has(key)) continue;
+        reported.add(key);
         out.push(this.problem(reader, read, entry.staffId, line, p));
       }
     }

@@ -34,7 +34,8 @@ export class RowDecider {
     let byTask = this.memo.get(key);
     if (byTask === undefined) {
       if (this.memo.size >= MEMO_SIZE) this.memo.clear();
-      this.memo.set(key, (byTask = new Map()));
+      byTask = new Map();
+      this.memo.set(key, byTask);
     }
     const out: TaskOutcome[] = [];
     let decided: string[] | undefined;
@@ -46,8 +47,9 @@ export class RowDecider {
       }
       if (outcome.decision) {
         const id = outcome.decision.task.id;
-        if (decided?.includes(id)) continue;
-        (decided ??= []).push(id);
+        decided ??= [];
+        if (decided.includes(id)) continue;
+        decided.push(id);
       }
       out.push(outcome);
     }

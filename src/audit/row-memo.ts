@@ -39,7 +39,10 @@ export class RowMemo {
         return;
       }
       let next = node.get(cell) as Level | undefined;
-      if (next === undefined) node.set(cell, (next = new Map()));
+      if (next === undefined) {
+        next = new Map();
+        node.set(cell, next);
+      }
       node = next;
     });
     this.size++;

@@ -150,7 +150,7 @@ export function resolveQuery(
 
   const task = one('task', 'task', lookups.task, input.task);
   const states = many('states', 'state', lookups.state, input.states, false);
-  if (states && states.includes(NATIONAL) && states.length > 1) {
+  if (states?.includes(NATIONAL) && states.length > 1) {
     problems.push({
       field: 'states',
       value: input.states!.join(','),

@@ -56,7 +56,11 @@ export function auditWriter(o: AuditWriterOptions): AuditWriter {
       const json = new AuditJson();
       return {
         start: (run) => json.start(run),
-        record: (r) => (r.type === 'invalid' ? (json.hold(r), '') : lists(r) ? json.decision(r, o.redact) : ''),
+        record: (r) => {
+          if (r.type !== 'invalid') return lists(r) ? json.decision(r, o.redact) : '';
+          json.hold(r);
+          return '';
+        },
         end: (summary) => json.end(summary),
       };
     }

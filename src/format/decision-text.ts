@@ -43,7 +43,7 @@ export function decisionText(decision: Decision, paint: Paint): string {
   lines.push(`${paint.bold('Determined by')}  ${decision.determinedBy.join(', ')}`);
   if (decision.byState.length > 1) {
     for (const s of decision.byState)
-      lines.push(`${paint.bold('  ' + s.state)}  ${s.verdict} (${s.determinedBy.join(', ')})`);
+      lines.push(`${paint.bold(`  ${s.state}`)}  ${s.verdict} (${s.determinedBy.join(', ')})`);
   }
   lines.push(`${paint.bold('Confidence')}     ${decision.confidence}`);
   for (const c of decision.coverage) {

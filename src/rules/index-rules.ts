@@ -78,7 +78,8 @@ export function indexRules(data: RuleData, digest: string): RuleSet {
       let found = perTask.get(taskId);
       if (!found) {
         if (!tasks.has(taskId)) throw new Error(`rulesOf: unknown task '${taskId}'`);
-        perTask.set(taskId, (found = indexTask(data, taskId)));
+        found = indexTask(data, taskId);
+        perTask.set(taskId, found);
       }
       return found;
     },

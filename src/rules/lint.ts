@@ -42,10 +42,18 @@ export function lintRuleSet(data: RuleData, origins: Origins, reporter: Reporter
 
   const used = new Set<string>(data.jurisdictionGap.cites);
   const use = (ids: readonly string[] | undefined) => ids?.forEach((id) => used.add(id));
-  for (const r of data.rules) use(r.cites), r.notes?.forEach((n) => use(n.cites));
-  for (const owner of [...data.tasks, ...data.states])
-    owner.notes?.forEach((n) => use(n.cites)), owner.conflicts?.forEach((c) => use(c.cites));
-  for (const s of data.states) use(s.delegation?.cites), s.definitions?.forEach((d) => use(d.cites));
+  for (const r of data.rules) {
+    use(r.cites);
+    r.notes?.forEach((n) => use(n.cites));
+  }
+  for (const owner of [...data.tasks, ...data.states]) {
+    owner.notes?.forEach((n) => use(n.cites));
+    owner.conflicts?.forEach((c) => use(c.cites));
+  }
+  for (const s of data.states) {
+    use(s.delegation?.cites);
+    s.definitions?.forEach((d) => use(d.cites));
+  }
   for (const def of [...data.credentials, ...data.trainings, ...data.conditions]) use(def.cites);
 
   const fresh = cutoff(options.today, options.maxAgeMonths);

@@ -62,7 +62,10 @@ export function zodDiagnostics(
   ruleIdAt: (path: readonly PropertyKey[]) => string | undefined,
 ): Diagnostic[] {
   let known = namesBySchema.get(schema);
-  if (!known) namesBySchema.set(schema, (known = fieldNames(schema)));
+  if (!known) {
+    known = fieldNames(schema);
+    namesBySchema.set(schema, known);
+  }
   const out: Diagnostic[] = [];
   const push = (
     code: RuleDiagnosticCode,

@@ -1,4 +1,4 @@
-import { type Command } from 'commander';
+import type { Command } from 'commander';
 import type { TaskDef } from '../../domain/rule-set.js';
 import type { Credential } from '../../domain/schema/definitions.js';
 import { type ListingFormat, renderListing } from '../../format/listing.js';

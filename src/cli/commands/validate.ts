@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path';
-import { type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Diagnostic } from '../../domain/diagnostic.js';
 import { compareDiagnostics } from '../../domain/diagnostic.js';
 import { type CheckReport, type ReportFormat, countBySeverity } from '../../format/report/report.js';

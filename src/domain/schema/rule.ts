@@ -78,4 +78,3 @@ export const SelectingRule = z
 
 export type TaskRule = z.infer<typeof TaskRule>;
 export type SelectingRule = z.infer<typeof SelectingRule>;
-type Selector = z.infer<typeof Selector>;
