@@ -21,7 +21,7 @@ export interface AuditOptions {
 }
 
 /**
- * The compliance audit (DESIGN §5, §6): one decision per (staff member, task), in file order,
+ * The compliance audit (docs/design.md): one decision per (staff member, task), in file order,
  * evaluated by the same pure evaluator as `check`. A row that cannot be evaluated becomes an
  * invalid entry with its line and reason, and the rest is still audited. Pure like `evaluate`:
  * it reads only the items it is given, and streams, so memory stays flat however long the roster

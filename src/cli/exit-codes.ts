@@ -1,6 +1,6 @@
 import type { Verdict } from '../domain/verdict.js';
 
-/** Exit codes (DESIGN §2 and §5, contract). */
+/** Exit codes (docs/design.md, a contract). */
 export const ExitCode = {
   Ok: 0,
   /** validate/test: findings; audit: a decision at or above --fail-on. */

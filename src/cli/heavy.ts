@@ -1,6 +1,6 @@
 /**
  * Everything that needs yaml or zod, behind one lazy import: the bundled CLI keeps these in a
- * separate file and loads it only when YAML must be parsed or a schema printed (DESIGN §9).
+ * separate file and loads it only when YAML must be parsed or a schema printed (docs/design.md).
  */
 export { loadRules } from '../rules/load-rules.js';
 export { stringify as yamlStringify } from 'yaml';

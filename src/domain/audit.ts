@@ -2,7 +2,7 @@ import type { Decision } from './decision.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Verdict } from './verdict.js';
 
-/** One decision of an audit: a staff member, a task, and where the row is (DESIGN §6). */
+/** One decision of an audit: a staff member, a task, and where the row is (docs/design.md). */
 export interface AuditDecision {
   type: 'decision';
   staffId: string;

@@ -1,7 +1,7 @@
 import type { CodeDoc } from './diagnostic-codes.js';
 
 /**
- * The diagnostic codes only rosters have (DESIGN §8), with what each means and how to fix it.
+ * The diagnostic codes only rosters have (README, "Diagnostics"), with what each means and how to fix it.
  * A roster also gets the rule files' codes where they mean the same: `missing-field`,
  * `wrong-type`, `invalid-value`, `empty-file`, and `unknown-task`, `unknown-credential`,
  * `unknown-training`, `unknown-role`, `unknown-setting`. Codes are stable; messages may improve.

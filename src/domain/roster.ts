@@ -1,7 +1,7 @@
 import type { RosterDiagnosticCode } from './roster-codes.js';
 
 /**
- * A roster (or assignments) file as its reader saw it, item by item in file order (DESIGN §6).
+ * A roster (or assignments) file as its reader saw it, item by item in file order (docs/design.md).
  * Readers know bytes and lines; what the fields mean is the audit's business.
  */
 export type RosterItem = RosterColumns | RosterRow | RosterRecord | RosterUnreadable;
@@ -72,7 +72,7 @@ export const FIELD_SPELLINGS: Readonly<Record<RosterField, readonly string[]>> =
   tasks: ['tasks', 'task'],
 };
 
-/** A roster row in the evaluator's terms: `null` is unknown, `[]` is none (DESIGN §3.3). */
+/** A roster row in the evaluator's terms: `null` is unknown, `[]` is none (docs/design.md). */
 export interface RosterEntry {
   staffId: string;
   name: string | null;

@@ -1,4 +1,4 @@
-/** Verdicts, least to most restrictive (DESIGN §2). The order is the contract. */
+/** Verdicts, least to most restrictive (docs/design.md). The order is the contract. */
 export const VERDICTS = ['allowed', 'conditional', 'discouraged', 'prohibited'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 

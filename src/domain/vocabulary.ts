@@ -1,6 +1,6 @@
 /** Closed vocabularies shared by the schemas, the evaluator and the CLI. */
 
-/** Where the delegating practitioner is, from least to most present (DESIGN §1). */
+/** Where the delegating practitioner is, from least to most present (docs/design.md). */
 export const SUPERVISION_LEVELS = ['none', 'general', 'virtual', 'direct', 'personal'] as const;
 export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
 export const supervisionRank = (level: SupervisionLevel): number => SUPERVISION_LEVELS.indexOf(level);
@@ -14,7 +14,7 @@ export type Confidence = (typeof CONFIDENCES)[number];
 export const CATEGORIES = ['administrative', 'clinical', 'laboratory', 'imaging', 'cleaning', 'specialized'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-/** Categories whose tasks need a state rule before a decision can rest on the state (DESIGN §3.7). */
+/** Categories whose tasks need a state rule before a decision can rest on the state (docs/design.md). */
 export const STATE_GOVERNED_CATEGORIES: readonly Category[] = ['clinical', 'laboratory', 'imaging', 'specialized'];
 
 export const COVERAGE_LEVELS = ['reviewed', 'partial', 'none'] as const;

@@ -24,7 +24,7 @@ export type OutcomeCache = Map<string, RuleOutcome>;
 
 const NONE: readonly Finding[] = [];
 
-/** Evaluates one jurisdiction's plan against the facts: national rules, the state's, then overlays (DESIGN §3). */
+/** Evaluates one jurisdiction's plan against the facts: national rules, the state's, then overlays (docs/design.md). */
 export function evaluateState(plan: Plan, facts: Facts, cache: OutcomeCache): StateResult {
   let verdict: Verdict = 'allowed';
   const results: RuleResult[] = new Array(plan.entries.length);

@@ -18,7 +18,7 @@ const LAYERS = ['national', 'state', 'overlay'] as const;
 
 /**
  * May an MA do this task, here? A pure function of the rule set and a resolved query
- * (DESIGN §3): it reads no clock, file or environment variable and writes nothing. Unknown ids
+ * (docs/design.md): it reads no clock, file or environment variable and writes nothing. Unknown ids
  * in the query are the caller's to refuse first (`resolveQuery`); an unknown task here is a
  * programming error.
  */

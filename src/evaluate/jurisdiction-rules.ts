@@ -2,7 +2,7 @@ import type { ConditionTree } from '../domain/decision.js';
 import type { RuleSet } from '../domain/rule-set.js';
 import type { Basis, Layer } from '../domain/vocabulary.js';
 
-/** A rule the evaluator supplies when the data cannot answer for a jurisdiction (DESIGN §3.7). */
+/** A rule the evaluator supplies when the data cannot answer for a jurisdiction (docs/design.md). */
 interface JurisdictionRule {
   id: string;
   layer: Layer;

@@ -53,7 +53,7 @@ function holds(facts: Facts, id: string): FactStatus {
   return facts.credentials === null || facts.credentials.open ? 'unknown' : 'unmet';
 }
 
-/** Three-valued status of one requirement entry under the query's facts (DESIGN §3.3). */
+/** Three-valued status of one requirement entry under the query's facts (docs/design.md). */
 export function statusOf(req: Requirement, facts: Facts): FactStatus {
   if (req.credential) {
     const need = req.credential;

@@ -23,7 +23,7 @@ export interface RuleOutcome {
   findings: Finding[];
 }
 
-/** An unmet requirement: guidance discourages, law and policy prohibit (DESIGN §3.4). */
+/** An unmet requirement: guidance discourages, law and policy prohibit (docs/design.md). */
 const UNMET_EFFECT: Readonly<Record<Basis, Verdict>> = {
   guidance: 'discouraged',
   law: 'prohibited',

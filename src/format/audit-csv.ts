@@ -3,7 +3,7 @@ import type { Decision } from '../domain/decision.js';
 import { conditionsLine, statesOf } from './audit-conditions.js';
 import { csvField, csvRecord } from './csv-cell.js';
 
-/** The audit CSV's columns (DESIGN §6, contract). */
+/** The audit CSV's columns (docs/design.md, a contract). */
 const AUDIT_CSV_COLUMNS = [
   'line',
   'staff_id',

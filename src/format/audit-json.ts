@@ -8,7 +8,7 @@ const nested = (value: unknown, depth: number): string =>
   JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
 
 /**
- * The audit as one JSON document (DESIGN §6): `schemaVersion`, `run`, `decisions`, `invalid`,
+ * The audit as one JSON document (docs/design.md): `schemaVersion`, `run`, `decisions`, `invalid`,
  * `summary`. Decisions are written as they come, so only the invalid entries wait for the end.
  */
 export class AuditJson {

@@ -3,7 +3,7 @@ import { DECISION_SCHEMA_VERSION } from '../domain/decision.js';
 import type { Chunk } from './chunk.js';
 import { decisionBody } from './decision-body.js';
 
-/** One JSON value per line, `type` first (DESIGN §6): `run` first, `summary` last. */
+/** One JSON value per line, `type` first (docs/design.md): `run` first, `summary` last. */
 export const ndjsonRun = (run: AuditRun): string =>
   `${JSON.stringify({ type: 'run', schemaVersion: DECISION_SCHEMA_VERSION, ...run })}\n`;
 

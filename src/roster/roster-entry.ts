@@ -41,7 +41,7 @@ const hasControl = (v: Value): boolean =>
   v !== null && (typeof v === 'string' ? CONTROL.test(v) : v.some((s) => CONTROL.test(s)));
 
 /**
- * A cell in the evaluator's terms (DESIGN §3.3): empty is unknown (`null`); a list field splits
+ * A cell in the evaluator's terms (docs/design.md): empty is unknown (`null`); a list field splits
  * on `;`. `none` is left as written: `resolveQuery` (and the audit, for tasks) knows it means none.
  */
 function cellValue(raw: string, isList: boolean): Value {

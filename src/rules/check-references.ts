@@ -10,7 +10,7 @@ import { checkSupersedes } from './check-supersedes.js';
 import { supervisionTerms } from './supervision-terms.js';
 import { noProvisionRuleId } from './delegation-rule.js';
 
-/** Words the command line owns: no task id or alias may take one (DESIGN §5). */
+/** Words the command line owns: no task id or alias may take one (docs/design.md). */
 const RESERVED_NAMES = [
   'check',
   'tasks',

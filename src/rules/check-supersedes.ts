@@ -4,7 +4,7 @@ import { didYouMean } from '../domain/suggest.js';
 import { type Origin, type Reporter, within } from './reporter.js';
 
 /**
- * Supersession is explicit and bound to the basis (DESIGN §3.6): a rule replaces only rules of
+ * Supersession is explicit and bound to the basis (docs/design.md): a rule replaces only rules of
  * the same basis, in its own layer or a more general one, and never in another state.
  */
 export function checkSupersedes(

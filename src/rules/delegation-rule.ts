@@ -16,7 +16,7 @@ export const noProvisionRuleId = (code: string): string => `${code}/no-delegatio
 const NO_PROVISION_CONDITION = 'delegation-confirmed-with-board';
 
 /**
- * The rule a `delegation:` block stands for (DESIGN §3.7). A provision becomes `XX/general-delegation`:
+ * The rule a `delegation:` block stands for (docs/design.md). A provision becomes `XX/general-delegation`:
  * basis law, the state-governed categories unless it names others, the delegator requirement first
  * (unless the provision is silent on other delegators), then the provision's own requirements.
  * A cited finding that the state has no provision (`none: true`) becomes `XX/no-delegation-provision`,

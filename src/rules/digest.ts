@@ -12,6 +12,6 @@ function canonicalJson(value: unknown): string {
   );
 }
 
-/** `sha256:<hex>` of the canonical JSON of the validated rule data (DESIGN §9): both load paths print the same. */
+/** `sha256:<hex>` of the canonical JSON of the validated rule data (docs/design.md): both load paths print the same. */
 export const digestRules = (data: RuleData): string =>
   `sha256:${createHash('sha256').update(canonicalJson(data)).digest('hex')}`;

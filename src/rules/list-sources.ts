@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What a file in a rules folder holds, decided by its place in the layout (DESIGN §4). */
+/** What a file in a rules folder holds, decided by its place in the layout (docs/rule-model.md). */
 export type SourceKind =
   | 'credentials'
   | 'trainings'

@@ -6,7 +6,7 @@ import { listRuleSetSources, stampSources } from './list-sources.js';
 
 const SNAPSHOT_FORMAT = 2;
 
-/** The validated shipped rules, compiled at build time so a query needs neither yaml nor zod (DESIGN §9). */
+/** The validated shipped rules, compiled at build time so a query needs neither yaml nor zod (docs/design.md). */
 export interface Snapshot {
   format: typeof SNAPSHOT_FORMAT;
   digest: string;

@@ -1,5 +1,5 @@
 /**
- * A progress line on stderr for long audits (DESIGN §5): only on a terminal, only once the run
+ * A progress line on stderr for long audits (docs/design.md): only on a terminal, only once the run
  * has taken a second, redrawn at most four times a second, and erased at the end.
  */
 export class Progress {

@@ -32,7 +32,7 @@ export interface AuditSettings {
 }
 
 /**
- * `ma-check audit`: reads the roster as it audits it and writes as it goes. Exit code (DESIGN §5):
+ * `ma-check audit`: reads the roster as it audits it and writes as it goes. Exit code (docs/design.md):
  * 65 when any row was invalid, once every valid row is evaluated and written; else 1 when a
  * decision is at or above `--fail-on`; else 0.
  */

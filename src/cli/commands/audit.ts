@@ -33,7 +33,7 @@ function onlyVerdicts(values: readonly string[] | undefined): Verdict[] | null {
   });
 }
 
-/** `ma-check audit <roster|->`: one decision per staff member and task (DESIGN §5, §6). */
+/** `ma-check audit <roster|->`: one decision per staff member and task (docs/design.md). */
 export function registerAudit(program: Command, context: CommandContext): void {
   program
     .command('audit')

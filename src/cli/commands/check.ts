@@ -35,7 +35,7 @@ interface CheckOptions {
   quiet?: boolean;
 }
 
-/** `ma-check [check] <task>`: one decision, its exit code the verdict (DESIGN §5). */
+/** `ma-check [check] <task>`: one decision, its exit code the verdict (docs/design.md). */
 export function registerCheck(program: Command, context: CommandContext): void {
   program
     .command('check', { isDefault: true })

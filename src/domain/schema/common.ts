@@ -7,7 +7,7 @@ export const KebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be keb
 /** Credential, training and condition ids may carry a state prefix in capitals (`WA-MA-C`, `CA-injection-training`). */
 export const EntityId = z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, 'must be letters, digits and single dashes');
 
-/** `<task|US|XX|overlay>/<kebab-name>` (DESIGN §4). */
+/** `<task|US|XX|overlay>/<kebab-name>` (docs/rule-model.md). */
 export const RuleId = z
   .string()
   .regex(/^(US|[A-Z]{2}|[a-z0-9-]+)\/[a-z0-9]+(-[a-z0-9]+)*$/, 'must look like <task-id|US|XX|overlay>/<kebab-name>');

@@ -3,7 +3,7 @@ import { CitationKind, Cites, EntityId, IsoDate, KebabId, CitationSource, StateC
 import { Requirement } from './requirement.js';
 import { SCOPES } from './vocabulary-schemas.js';
 
-/** A source (DESIGN §1). `bill` never supports a rule; `secondary` never stands alone for law. */
+/** A source (docs/design.md). `bill` never supports a rule; `secondary` never stands alone for law. */
 export const Citation = z.strictObject({
   id: KebabId,
   title: z.string().min(1),

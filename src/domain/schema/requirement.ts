@@ -14,7 +14,7 @@ const SettingNeed = z.union([
   z.strictObject({ noneOf: z.array(KebabId).min(1) }),
 ]);
 
-/** One requirement entry: exactly one of the keys below (DESIGN §3.2). Groups nest freely. */
+/** One requirement entry: exactly one of the keys below (docs/design.md). Groups nest freely. */
 export interface Requirement {
   credential?: z.infer<typeof CredentialNeed>;
   /** `term` names the state definition that fixes the level (`definitions:` in the state file). */

@@ -3,7 +3,7 @@ import { CATEGORIES, EXPLICIT_VERDICTS_SCHEMA } from './vocabulary-schemas.js';
 import { Basis, Cites, IsoDate, KebabId, Note, RuleConfidence, RuleId, StateCode } from './common.js';
 import { Requirement } from './requirement.js';
 
-/** Which tasks a rule selects, outside a task file (DESIGN §3.1). */
+/** Which tasks a rule selects, outside a task file (docs/design.md). */
 const Selector = z
   .strictObject({
     tasks: z.array(KebabId).min(1).optional(),

@@ -1,6 +1,6 @@
 import { type CheckReport, countBySeverity } from './report.js';
 
-/** `--format json`: versioned, every field of every diagnostic (DESIGN §8). */
+/** `--format json`: versioned, every field of every diagnostic (README, "Diagnostics"). */
 export function reportJson(report: CheckReport): string {
   const { errors, warnings } = countBySeverity(report.diagnostics);
   const cases = report.cases && {
