@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import type { QueryInput } from '../../src/domain/query.js';
-import { evaluate } from '../../src/evaluate/evaluate.js';
 import { createEvaluator } from '../../src/evaluate/evaluator.js';
 import { decide, minimal, ruleSetAt } from '../helpers/load.js';
 import { FIXTURES, MINIMAL } from '../helpers/paths.js';
