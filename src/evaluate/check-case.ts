@@ -1,8 +1,6 @@
 import type { Decision } from '../domain/decision.js';
-import type { RuleSet } from '../domain/rule-set.js';
 import type { Case } from '../domain/schema/case-file.js';
-import { evaluate } from './evaluate.js';
-import { resolveQuery } from './resolve-query.js';
+import type { Evaluator } from './evaluator.js';
 
 /** One way a decision differs from what the case expects. */
 export interface CaseFailure {
@@ -26,7 +24,7 @@ const deepEqual = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSO
  * Runs one case: the verdict must match exactly, `determinedBy` as a set, and every expected
  * condition and citation must appear in the decision.
  */
-export function checkCase(ruleSet: RuleSet, c: Case, asOf: string | undefined): CaseResult {
+export function checkCase(evaluator: Evaluator, c: Case, asOf: string | undefined): CaseResult {
   const fail = (failures: CaseFailure[], decision: Decision | null = null): CaseResult => ({
     id: c.id,
     passed: failures.length === 0,
@@ -35,15 +33,15 @@ export function checkCase(ruleSet: RuleSet, c: Case, asOf: string | undefined): 
   });
   if (!asOf)
     return fail([{ field: 'asOf', expected: 'a pinned date (on the case, its query or the file)', actual: 'none' }]);
-  if (!ruleSet.citations.has(c.source))
+  if (!evaluator.ruleSet.citations.has(c.source))
     return fail([{ field: 'source', expected: 'a known citation id', actual: c.source }]);
   const { asOf: _ignored, ...query } = c.query;
-  const resolved = resolveQuery(ruleSet, { ...query, asOf });
+  const resolved = evaluator.resolve({ ...query, asOf });
   if (!resolved.ok)
     return fail(
       resolved.problems.map((p) => ({ field: `query.${p.field}`, expected: 'a known name', actual: p.message })),
     );
-  const decision = evaluate(ruleSet, resolved.query);
+  const decision = evaluator.evaluate(resolved.query);
   const failures: CaseFailure[] = [];
   const { expect } = c;
   if (decision.verdict !== expect.verdict)

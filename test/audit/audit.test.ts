@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { type AuditOptions, audit } from '../../src/audit/audit.js';
+import { AuditTally } from '../../src/audit/audit-tally.js';
 import type { AuditDecision, AuditInvalid, AuditRecord } from '../../src/domain/audit.js';
 import type { RosterItem } from '../../src/domain/roster.js';
-import { AuditTally } from '../../src/audit/audit-tally.js';
-import { type AuditOptions, audit } from '../../src/audit/audit.js';
 import { minimal } from '../helpers/load.js';
 
 const HEADER = ['staff_id', 'name', 'state', 'credentials', 'supervision', 'delegator', 'tasks'];

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { Progress } from '../../src/cli/audit/progress.js';
-import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-import { MINIMAL, REPO } from '../helpers/paths.js';
+import { memoryIo } from '../helpers/memory-io.js';
+import { MINIMAL } from '../helpers/paths.js';
 
 // An install whose shipped rules are the minimal fixture set: outputs that do not move when the real rules do.
 const packageRoot = mkdtempSync(join(tmpdir(), 'ma-check-install-'));
@@ -13,17 +13,10 @@ symlinkSync(MINIMAL, join(packageRoot, 'rules'));
 afterAll(() => rmSync(packageRoot, { recursive: true, force: true }));
 
 async function run(args: string[], tty = false): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    out: (t) => void (stdout += t),
-    err: (t) => void (stderr += t),
-    stdoutIsTTY: tty,
-    env: {},
-    cwd: REPO,
-    today: () => '2026-11-25',
-  };
+  // No stdout stream: the report comes through `out`, the path an embedding program takes.
+  const io = memoryIo({ stdoutIsTTY: tty, stdoutStream: false });
   const code = await main(['audit', ...args], io, { packageRoot, version: '0.0.0-test' });
+  const { stdout, stderr } = io;
   // The rules digest changes whenever the fixture rules do; everything else here is exact.
   return {
     code,
@@ -117,7 +110,13 @@ describe('progress line', () => {
 
   test('only on a terminal, only after a second, erased at the end', () => {
     let written = '';
-    const progress = new Progress((t) => void (written += t), true, clock([0, 500, 1200, 1300, 1600]));
+    const progress = new Progress(
+      (t) => {
+        written += t;
+      },
+      true,
+      clock([0, 500, 1200, 1300, 1600]),
+    );
     progress.tick(10);
     expect(written).toBe('');
     progress.tick(1_200);
@@ -130,7 +129,13 @@ describe('progress line', () => {
 
   test('nothing when stderr is not a terminal', () => {
     let written = '';
-    const progress = new Progress((t) => void (written += t), false, clock([0, 5_000]));
+    const progress = new Progress(
+      (t) => {
+        written += t;
+      },
+      false,
+      clock([0, 5_000]),
+    );
     progress.tick(1_000_000);
     progress.done();
     expect(written).toBe('');

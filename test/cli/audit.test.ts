@@ -1,24 +1,23 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, test } from 'vitest';
-import { BIN, FIXTURES, REPO } from '../helpers/paths.js';
-import { STACK_TRACE, runBin } from '../helpers/run-bin.js';
+import { type MemoryIoOptions, runMain, STACK_TRACE } from '../helpers/memory-io.js';
+import { FIXTURES, REPO } from '../helpers/paths.js';
 
 const AS_OF = ['--as-of', '2026-11-25'];
 const roster = (name: string) => `test/fixtures/rosters/${name}`;
-const audit = (args: string[], input?: string | Buffer) => runBin(['audit', ...args, ...AS_OF], {}, REPO, input);
+const audit = (args: string[], options: MemoryIoOptions = {}) => runMain(['audit', ...args, ...AS_OF], options);
 /** line, staff_id, name, states, task, verdict: the columns that do not depend on how a rule is worded. */
 const rows = (csv: string) => (parse(csv) as string[][]).slice(1).map((r) => r.slice(0, 6));
 const tmp = mkdtempSync(join(tmpdir(), 'ma-check-audit-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe('ma-check audit (the real bin)', () => {
-  test('examples/roster.csv: a readable summary and findings; exit 1 because some decisions are prohibited', () => {
-    const { code, stdout, stderr } = audit(['examples/roster.csv']);
+describe('ma-check audit (in process)', () => {
+  test('examples/roster.csv: a readable summary and findings; exit 1 because some decisions are prohibited', async () => {
+    const { code, stdout, stderr } = await audit(['examples/roster.csv']);
     expect([code, stderr]).toEqual([1, '']);
     expect(stdout).toMatch(
       /^ma-check audit · examples\/roster\.csv · as of 2026-11-25\n12 rows read · \d+ decisions · 0 invalid rows\n\nBy verdict\n {2}PROHIBITED/,
@@ -28,10 +27,10 @@ describe('ma-check audit (the real bin)', () => {
     expect(stdout).not.toMatch(/\x1b\[/);
   });
 
-  test('CSV, JSON and NDJSON rosters give the same decisions, each at its own lines', () => {
-    const csv = audit([roster('clean.csv'), '-f', 'csv']);
-    const json = audit([roster('roster.json'), '-f', 'csv']);
-    const ndjson = audit([roster('roster.ndjson'), '-f', 'csv']);
+  test('CSV, JSON and NDJSON rosters give the same decisions, each at its own lines', async () => {
+    const csv = await audit([roster('clean.csv'), '-f', 'csv']);
+    const json = await audit([roster('roster.json'), '-f', 'csv']);
+    const ndjson = await audit([roster('roster.ndjson'), '-f', 'csv']);
     expect(rows(csv.stdout)).toEqual([
       ['2', 'A-1', 'Ann Lee', 'AK', 'filing', 'allowed'],
       ['2', 'A-1', 'Ann Lee', 'AK', 'im-injection', 'conditional'],
@@ -46,8 +45,8 @@ describe('ma-check audit (the real bin)', () => {
     for (const r of [csv, json, ndjson]) expect([r.code, r.stderr]).toEqual([1, '']);
   });
 
-  test('BOM, CRLF and quoted commas and line breaks: rows at the lines they start on', () => {
-    const { code, stdout } = audit([roster('bom-crlf.csv'), '-f', 'csv']);
+  test('BOM, CRLF and quoted commas and line breaks: rows at the lines they start on', async () => {
+    const { code, stdout } = await audit([roster('bom-crlf.csv'), '-f', 'csv']);
     expect(code).toBe(1);
     expect(rows(stdout)).toEqual([
       ['2', 'A-1', 'Lee, Ann', 'AK', 'filing', 'allowed'],
@@ -58,8 +57,8 @@ describe('ma-check audit (the real bin)', () => {
     ]);
   });
 
-  test('invalid rows: each at file:line on stderr, the rest audited, exit 65', () => {
-    const { code, stdout, stderr } = audit([roster('invalid.csv'), '-f', 'csv']);
+  test('invalid rows: each at file:line on stderr, the rest audited, exit 65', async () => {
+    const { code, stdout, stderr } = await audit([roster('invalid.csv'), '-f', 'csv']);
     expect(code).toBe(65);
     expect(stderr).toBe(
       [
@@ -80,38 +79,33 @@ describe('ma-check audit (the real bin)', () => {
     ]);
   });
 
-  test('a name like =HYPERLINK("http://x","y") is neutralized in CSV and escaped in HTML', () => {
-    const csv = audit([roster('invalid.csv'), '-f', 'csv']).stdout;
+  test('a name like =HYPERLINK("http://x","y") is neutralized in CSV and escaped in HTML', async () => {
+    const csv = (await audit([roster('invalid.csv'), '-f', 'csv'])).stdout;
     expect(csv).toContain(`4,A-3,"'=HYPERLINK(""http://x"",""y"")",AK,im-injection,`);
-    const html = audit([
-      roster('invalid.csv'),
-      '-f',
-      'html',
-      '--only',
-      'allowed,conditional,discouraged,prohibited',
-    ]).stdout;
+    const html = (
+      await audit([roster('invalid.csv'), '-f', 'html', '--only', 'allowed,conditional,discouraged,prohibited'])
+    ).stdout;
     expect(html).toContain('A-3 =HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)');
     expect(html).toContain('A-4 &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;');
     expect(html).not.toContain('<script');
   });
 
-  test("stdin '-': the same audit, named '-' with the SHA-256 of what was read", () => {
+  test("stdin '-': the same audit, named '-' with the SHA-256 of what was read", async () => {
     const text = readFileSync(join(FIXTURES, 'rosters', 'clean.csv'));
-    const piped = audit(['-', '-f', 'csv'], text);
-    expect(piped.stdout).toBe(audit([roster('clean.csv'), '-f', 'csv']).stdout);
-    const json = JSON.parse(audit(['-', '-f', 'json'], text).stdout);
+    const piped = await audit(['-', '-f', 'csv'], { stdin: text });
+    expect(piped.stdout).toBe((await audit([roster('clean.csv'), '-f', 'csv'])).stdout);
+    const json = JSON.parse((await audit(['-', '-f', 'json'], { stdin: text })).stdout);
     expect(json.run.inputs).toEqual([
       { role: 'roster', name: '-', sha256: createHash('sha256').update(text).digest('hex') },
     ]);
-    const ndjson = audit(
-      ['-', '--input-format', 'ndjson', '-f', 'csv'],
-      readFileSync(join(FIXTURES, 'rosters', 'roster.ndjson')),
-    );
+    const ndjson = await audit(['-', '--input-format', 'ndjson', '-f', 'csv'], {
+      stdin: readFileSync(join(FIXTURES, 'rosters', 'roster.ndjson')),
+    });
     expect(rows(ndjson.stdout)).toHaveLength(4);
   });
 
-  test('--format json: run (tool, version, rules digest, date, inputs and their SHA-256), decisions, invalid, summary', () => {
-    const { stdout } = audit([roster('invalid.csv'), '-f', 'json']);
+  test('--format json: run (tool, version, rules digest, date, inputs and their SHA-256), decisions, invalid, summary', async () => {
+    const { stdout } = await audit([roster('invalid.csv'), '-f', 'json']);
     const doc = JSON.parse(stdout);
     const sha256 = createHash('sha256')
       .update(readFileSync(join(FIXTURES, 'rosters', 'invalid.csv')))
@@ -132,12 +126,12 @@ describe('ma-check audit (the real bin)', () => {
       [7, 'field-count'],
     ]);
     expect(doc.summary).toMatchObject({ rows: 7, decisions: 5, invalid: 4, invalidRows: 4 });
-    expect(audit([roster('invalid.csv'), '-f', 'json']).stdout).toBe(stdout);
+    expect((await audit([roster('invalid.csv'), '-f', 'json'])).stdout).toBe(stdout);
   });
 
-  test('--format ndjson: streamed, run first, summary last', () => {
-    const lines = audit([roster('broken.ndjson'), '-f', 'ndjson'])
-      .stdout.trimEnd()
+  test('--format ndjson: streamed, run first, summary last', async () => {
+    const lines = (await audit([roster('broken.ndjson'), '-f', 'ndjson'])).stdout
+      .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.type, l.line ?? null])).toEqual([
@@ -151,11 +145,11 @@ describe('ma-check audit (the real bin)', () => {
     ]);
   });
 
-  test('markdown and html are reports with the summary and the findings', () => {
-    const md = audit([roster('clean.csv'), '-f', 'markdown']).stdout;
+  test('markdown and html are reports with the summary and the findings', async () => {
+    const md = (await audit([roster('clean.csv'), '-f', 'markdown'])).stdout;
     expect(md).toMatch(/^# Compliance audit: `test\/fixtures\/rosters\/clean\.csv`\n/);
     expect(md).toMatch(/\n## Summary\n[\s\S]*\n## Findings: 2 decisions that are not allowed\n[\s\S]*\n## Sources\n/);
-    const html = audit([roster('clean.csv'), '-f', 'html']).stdout;
+    const html = (await audit([roster('clean.csv'), '-f', 'html'])).stdout;
     expect(html).toMatch(
       /^<!DOCTYPE html>[\s\S]*<h2>Summary<\/h2>[\s\S]*<h2>Findings: 2 decisions that are not allowed<\/h2>[\s\S]*<\/html>\n$/,
     );
@@ -168,21 +162,21 @@ describe('ma-check audit (the real bin)', () => {
     ['--fail-on conditional', [roster('clean.csv'), '--fail-on', 'conditional'], 1],
     ['--only does not change the exit code', [roster('clean.csv'), '--only', 'allowed'], 1],
     ['invalid rows win over --fail-on', [roster('invalid.csv'), '--fail-on', 'prohibited'], 65],
-  ])('exit code: %s', (_name, args, code) => {
-    expect(audit([...args, '-f', 'csv']).code).toBe(code);
+  ])('exit code: %s', async (_name, args, code) => {
+    expect((await audit([...args, '-f', 'csv'])).code).toBe(code);
   });
 
-  test('--only lists only those verdicts; counts still cover every decision', () => {
-    const lines = audit([roster('clean.csv'), '-f', 'ndjson', '--only', 'prohibited,conditional'])
-      .stdout.trimEnd()
+  test('--only lists only those verdicts; counts still cover every decision', async () => {
+    const lines = (await audit([roster('clean.csv'), '-f', 'ndjson', '--only', 'prohibited,conditional'])).stdout
+      .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.type === 'decision').map((l) => l.verdict)).toEqual(['conditional', 'prohibited']);
     expect(lines.at(-1).byVerdict).toEqual({ allowed: 2, conditional: 1, discouraged: 0, prohibited: 1 });
   });
 
-  test('--redact drops names and keeps staff ids', () => {
-    const { stdout } = audit([roster('clean.csv'), '-f', 'json', '--redact']);
+  test('--redact drops names and keeps staff ids', async () => {
+    const { stdout } = await audit([roster('clean.csv'), '-f', 'json', '--redact']);
     const doc = JSON.parse(stdout);
     expect(doc.decisions.map((d: { staffId: string; name: unknown }) => [d.staffId, d.name])).toEqual([
       ['A-1', null],
@@ -191,11 +185,17 @@ describe('ma-check audit (the real bin)', () => {
       ['A-3', null],
     ]);
     for (const format of ['text', 'csv', 'markdown', 'html'])
-      expect(audit([roster('clean.csv'), '-f', format, '--redact']).stdout).not.toContain('Ann Lee');
+      expect((await audit([roster('clean.csv'), '-f', format, '--redact'])).stdout).not.toContain('Ann Lee');
   });
 
-  test('--assignments: line in the assignments file, rosterLine in the roster', () => {
-    const { code, stdout } = audit([roster('staff.csv'), '--assignments', roster('assignments.csv'), '-f', 'json']);
+  test('--assignments: line in the assignments file, rosterLine in the roster', async () => {
+    const { code, stdout } = await audit([
+      roster('staff.csv'),
+      '--assignments',
+      roster('assignments.csv'),
+      '-f',
+      'json',
+    ]);
     expect(code).toBe(65);
     const doc = JSON.parse(stdout);
     expect(
@@ -221,10 +221,10 @@ describe('ma-check audit (the real bin)', () => {
     expect(doc.run.inputs.map((i: { role: string }) => i.role)).toEqual(['roster', 'assignments']);
   });
 
-  test('--rules adds an organization policy overlay', () => {
-    const base = JSON.parse(audit(['examples/roster.csv', '-f', 'json']).stdout);
+  test('--rules adds an organization policy overlay', async () => {
+    const base = JSON.parse((await audit(['examples/roster.csv', '-f', 'json'])).stdout);
     const withPolicy = JSON.parse(
-      audit(['examples/roster.csv', '-f', 'json', '--rules', 'examples/clinic-overlay']).stdout,
+      (await audit(['examples/roster.csv', '-f', 'json', '--rules', 'examples/clinic-overlay'])).stdout,
     );
     const iv = (doc: { decisions: { task: { id: string }; determinedBy: string[] }[] }) =>
       doc.decisions.find((d) => d.task.id === 'iv-insertion')!;
@@ -250,67 +250,44 @@ describe('ma-check audit (the real bin)', () => {
       66,
       /cannot write no\/such\/dir\/out\.csv: no such folder/,
     ],
-  ])('%s: one line, its exit code, no stack trace', (_name, args, code, message) => {
-    const result = audit(args);
+  ])('%s: one line, its exit code, no stack trace', async (_name, args, code, message) => {
+    const result = await audit(args);
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(STACK_TRACE);
   });
 
-  test('a bad --as-of is a usage error', () => {
-    const result = runBin(['audit', roster('clean.csv'), '--as-of', '2026-02-30']);
+  test('a bad --as-of is a usage error', async () => {
+    const result = await runMain(['audit', roster('clean.csv'), '--as-of', '2026-02-30']);
     expect([result.code, result.stdout]).toEqual([64, '']);
     expect(result.stderr).toBe("ma-check: '2026-02-30' is not a date written YYYY-MM-DD\n");
   });
 
-  test('no progress line or anything else on stderr when stderr is not a terminal', () => {
-    expect(audit([roster('clean.csv'), '-f', 'ndjson']).stderr).toBe('');
+  test('no progress line or anything else on stderr when stderr is not a terminal', async () => {
+    expect((await audit([roster('clean.csv'), '-f', 'ndjson'])).stderr).toBe('');
   });
 });
 
 describe('--output is atomic', () => {
-  test('the report lands whole under its name, and nothing else is left beside it', () => {
+  test('the report lands whole under its name, and nothing else is left beside it', async () => {
     const dir = mkdtempSync(join(tmp, 'ok-'));
     const target = join(dir, 'report.csv');
-    const { code, stdout } = audit([roster('clean.csv'), '-f', 'csv', '-o', target]);
+    const { code, stdout } = await audit([roster('clean.csv'), '-f', 'csv', '-o', target]);
     expect([code, stdout]).toEqual([1, '']);
-    expect(readFileSync(target, 'utf8')).toBe(audit([roster('clean.csv'), '-f', 'csv']).stdout);
+    expect(readFileSync(target, 'utf8')).toBe((await audit([roster('clean.csv'), '-f', 'csv'])).stdout);
     expect(readdirSync(dir)).toEqual(['report.csv']);
   });
 
-  test('a failing run leaves an existing report untouched and no temp file', () => {
+  test('a failing run leaves an existing report untouched and no temp file', async () => {
     const dir = mkdtempSync(join(tmp, 'fail-'));
     const target = join(dir, 'report.csv');
     writeFileSync(target, 'yesterday\n');
-    expect(audit(['no/such/roster.csv', '-o', target]).code).toBe(66);
-    expect(audit([roster('clean.csv'), '--rules', 'test/fixtures/overlays/broken-policy', '-o', target]).code).toBe(65);
+    expect((await audit(['no/such/roster.csv', '-o', target])).code).toBe(66);
+    expect(
+      (await audit([roster('clean.csv'), '--rules', 'test/fixtures/overlays/broken-policy', '-o', target])).code,
+    ).toBe(65);
     expect(readFileSync(target, 'utf8')).toBe('yesterday\n');
     expect(readdirSync(dir)).toEqual(['report.csv']);
-  });
-
-  test('an interrupted run never leaves a half report', async () => {
-    const dir = mkdtempSync(join(tmp, 'kill-'));
-    const big = join(dir, 'big.csv');
-    const lines = ['staff_id,name,state,credentials,supervision,delegator,tasks'];
-    for (let i = 0; i < 200_000; i++)
-      lines.push(`S${i},Person ${i},${i % 2 ? 'AK' : 'CA'},CMA,direct,physician,filing;im-injection`);
-    writeFileSync(big, `${lines.join('\n')}\n`);
-    const target = join(dir, 'report.ndjson');
-    const child = spawn(process.execPath, [BIN, 'audit', big, '-f', 'ndjson', '-o', target, ...AS_OF], {
-      stdio: 'ignore',
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.on('exit', (_code, signal) => resolve(signal)),
-    );
-    // Wait until the report is being written, then stop the run.
-    const started = Date.now();
-    while (!readdirSync(dir).some((f) => f.endsWith('.tmp')) && Date.now() - started < 15_000)
-      await new Promise((r) => setTimeout(r, 20));
-    expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(true);
-    child.kill('SIGTERM');
-    expect(await exited).toBe('SIGTERM');
-    expect(existsSync(target)).toBe(false);
-    expect(readdirSync(dir)).toEqual(['big.csv']);
   });
 });

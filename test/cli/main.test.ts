@@ -1,30 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { memoryIo } from '../helpers/memory-io.js';
 import { REPO } from '../helpers/paths.js';
-
-/** An Io that records what the CLI writes, for in-process runs of `main`. */
-function memoryIo(
-  env: Record<string, string> = {},
-  out: (text: string) => void = () => {},
-): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      out(text);
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-    stdoutIsTTY: false,
-    env,
-    cwd: REPO,
-    today: () => '2026-11-25',
-  };
-  return io;
-}
 
 const install = { packageRoot: REPO, version: '0.0.0-test' };
 
@@ -39,10 +16,10 @@ describe('main (in process)', () => {
     const failing = () => {
       throw new Error('disk full');
     };
-    const quiet = memoryIo({}, failing);
+    const quiet = memoryIo({ onOut: failing });
     expect(await main(['tasks'], quiet, install)).toBe(70);
     expect(quiet.stderr).toBe('ma-check: internal error: disk full (set DEBUG=ma-check for details)\n');
-    const debug = memoryIo({ DEBUG: 'ma-check' }, failing);
+    const debug = memoryIo({ env: { DEBUG: 'ma-check' }, onOut: failing });
     expect(await main(['tasks'], debug, install)).toBe(70);
     expect(debug.stderr).toMatch(/\n\s+at /);
   });

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { runMain } from '../helpers/memory-io.js';
 import { FIXTURES, MINIMAL } from '../helpers/paths.js';
-import { runBin } from '../helpers/run-bin.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'ma-check-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -17,16 +17,16 @@ function withCases(): string {
 }
 
 describe('ma-check test', () => {
-  test('the shipped cases all pass, with a coverage summary', () => {
-    const { code, stdout } = runBin(['test', 'rules']);
+  test('the shipped cases all pass, with a coverage summary', async () => {
+    const { code, stdout } = await runMain(['test', 'rules']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^coverage: cases exercise \d+ of \d+ rules \([\d.]+%\)/m);
     expect(stdout).toMatch(/^\d+ passed, 0 failed$/m);
   });
 
-  test('a failing case: exit 1, at its file:line, expected versus actual', () => {
+  test('a failing case: exit 1, at its file:line, expected versus actual', async () => {
     const dir = withCases();
-    const { code, stdout } = runBin(['test', dir], {}, dir);
+    const { code, stdout } = await runMain(['test', dir], { cwd: dir });
     expect(code).toBe(1);
     expect(stdout).toContain(
       'cases/AK.yaml:8:5  FAIL  AK/injection-general-supervision\n    verdict\n      - expected conditional\n      + actual   prohibited\n',
@@ -34,30 +34,31 @@ describe('ma-check test', () => {
     expect(stdout).toMatch(/^1 passed, 1 failed$/m);
   });
 
-  test('--filter runs only matching cases', () => {
+  test('--filter runs only matching cases', async () => {
     const dir = withCases();
-    const { code, stdout } = runBin(['test', dir, '--filter', 'filing'], {}, dir);
+    const { code, stdout } = await runMain(['test', dir, '--filter', 'filing'], { cwd: dir });
     expect(code).toBe(0);
     expect(stdout).toMatch(/^1 passed, 0 failed$/m);
   });
 
-  test('--min-coverage fails a run whose cases exercise too few rules', () => {
+  test('--min-coverage fails a run whose cases exercise too few rules', async () => {
     const dir = withCases();
-    const below = runBin(['test', dir, '--filter', 'filing', '--min-coverage', '90', '--format', 'json'], {}, dir);
+    const below = await runMain(['test', dir, '--filter', 'filing', '--min-coverage', '90', '--format', 'json'], {
+      cwd: dir,
+    });
     expect(below.code).toBe(1);
     const report = JSON.parse(below.stdout);
     expect(report.diagnostics.map((d: { code: string }) => d.code)).toContain('coverage-below-minimum');
     expect(report.coverage.notExercised).toContain('AK/general-delegation');
-    expect(runBin(['test', dir, '--filter', 'filing', '--min-coverage', '1'], {}, dir).code).toBe(0);
-    expect(runBin(['test', dir, '--min-coverage', '120'], {}, dir).code).toBe(64);
+    expect((await runMain(['test', dir, '--filter', 'filing', '--min-coverage', '1'], { cwd: dir })).code).toBe(0);
+    expect((await runMain(['test', dir, '--min-coverage', '120'], { cwd: dir })).code).toBe(64);
   });
 
-  test('json, junit and github carry the cases', () => {
+  test('json, junit and github carry the cases', async () => {
     const dir = withCases();
-    const { stdout } = runBin(
+    const { stdout } = await runMain(
       ['test', dir, '--format', 'json', '--output', 'junit=cases.xml', '--output', 'github=cases.txt'],
-      {},
-      dir,
+      { cwd: dir },
     );
     const report = JSON.parse(stdout);
     expect(report.summary).toMatchObject({ cases: 2, passed: 1, failed: 1 });

@@ -1,15 +1,41 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { runMain, STACK_TRACE } from '../helpers/memory-io.js';
 import { FIXTURES, MINIMAL, REPO } from '../helpers/paths.js';
-import { STACK_TRACE, runBin } from '../helpers/run-bin.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'ma-check-validate-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** The minimal rule set with some files replaced: a real folder the real bin can validate. */
+interface Located {
+  file: string;
+  line: number;
+  column: number;
+  code: string;
+  message: string;
+}
+
+/**
+ * What a broken fixture says it must produce, as `file:line code`: `# expect: code[, code]` on the
+ * offending line, or rows of expect.txt for files that cannot hold a comment.
+ */
+function marks(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .flatMap((file) => {
+      if (file === 'expect.txt') return readFileSync(join(folder, file), 'utf8').split('\n').filter(Boolean);
+      if (!file.endsWith('.yaml')) return [];
+      return readFileSync(join(folder, file), 'latin1')
+        .split('\n')
+        .flatMap((line, i) =>
+          (/# expect: (.+)$/.exec(line)?.[1]?.split(',') ?? []).map((c) => `${file}:${i + 1} ${c.trim()}`),
+        );
+    })
+    .sort();
+}
+
+/** The minimal rule set with some files replaced: a real folder for `validate` to read. */
 function ruleSetWith(name: string, files: Record<string, string> = {}, from?: string): string {
   const dir = join(scratch, name);
   cpSync(MINIMAL, dir, { recursive: true });
@@ -19,8 +45,8 @@ function ruleSetWith(name: string, files: Record<string, string> = {}, from?: st
 }
 
 describe('ma-check validate', () => {
-  test('the shipped rules validate: exit 0, no errors', () => {
-    const { code, stdout, stderr } = runBin(['validate', 'rules', '--format', 'json']);
+  test('the shipped rules validate: exit 0, no errors', async () => {
+    const { code, stdout, stderr } = await runMain(['validate', 'rules', '--format', 'json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
@@ -29,49 +55,57 @@ describe('ma-check validate', () => {
     expect(report.summary.files).toBeGreaterThan(100);
   });
 
-  test('warnings fail only beyond --max-warnings', () => {
-    const warnings = JSON.parse(runBin(['validate', 'rules', '--format', 'json']).stdout).summary.warnings;
+  test('warnings fail only beyond --max-warnings', async () => {
+    const warnings = JSON.parse((await runMain(['validate', 'rules', '--format', 'json'])).stdout).summary.warnings;
     expect(warnings).toBeGreaterThan(0);
-    expect(runBin(['validate', 'rules', '--max-warnings', String(warnings)]).code).toBe(0);
-    expect(runBin(['validate', 'rules', '--max-warnings', String(warnings - 1)]).code).toBe(1);
+    expect((await runMain(['validate', 'rules', '--max-warnings', String(warnings)])).code).toBe(0);
+    expect((await runMain(['validate', 'rules', '--max-warnings', String(warnings - 1)])).code).toBe(1);
   });
 
+  // Every broken fixture, as `validate` reports it: exactly the marked errors (`# expect:` on the line,
+  // or expect.txt for files that cannot hold a comment), each at file:line:col in the text report too.
   test.each(readdirSync(join(FIXTURES, 'broken')))(
     'broken fixture %s: exit 1, the marked codes at the marked lines, no stack trace',
-    (name) => {
+    async (name) => {
       const dir = ruleSetWith(name, {}, join(FIXTURES, 'broken', name));
-      const { code, stdout, stderr } = runBin(['validate', dir, '--format', 'json'], {}, dir);
-      expect(code).toBe(1);
-      expect(stderr).not.toMatch(STACK_TRACE);
-      const errors = JSON.parse(stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error');
-      const marked = readdirSync(join(FIXTURES, 'broken', name), { recursive: true, encoding: 'utf8' })
-        .filter((f) => f.endsWith('.yaml'))
-        .flatMap((file) =>
-          readFileSync(join(FIXTURES, 'broken', name, file), 'latin1')
-            .split('\n')
-            .flatMap(
-              (line, i) =>
-                /# expect: (.+)$/
-                  .exec(line)?.[1]!
-                  .split(',')
-                  .map((c) => `${file}:${i + 1} ${c.trim()}`) ?? [],
-            ),
-        );
-      for (const mark of marked)
-        expect(
-          errors.map((d: { file: string; line: number; code: string }) => `${d.file}:${d.line} ${d.code}`),
-        ).toContain(mark);
+      const json = await runMain(['validate', dir, '--format', 'json'], { cwd: dir });
+      expect(json.code).toBe(1);
+      expect(json.stderr).toBe('');
+      const errors: Located[] = JSON.parse(json.stdout).diagnostics.filter(
+        (d: { severity: string }) => d.severity === 'error',
+      );
+      expect(errors.map((d) => `${d.file}:${d.line} ${d.code}`).sort()).toEqual(marks(join(FIXTURES, 'broken', name)));
+      const text = await runMain(['validate', dir], { cwd: dir });
+      expect(text.code).toBe(1);
+      expect(text.stderr).not.toMatch(STACK_TRACE);
+      for (const d of errors) {
+        expect(d.column, `${d.code} column`).toBeGreaterThanOrEqual(1);
+        expect(text.stdout).toContain(`\n${d.file}:${d.line}:${d.column}  error  ${d.message}  ${d.code}\n`);
+      }
     },
   );
 
-  test('BOM and CRLF are valid', () => {
+  // Files that cannot hold a comment: the problem is the whole file, at its first line and column.
+  test.each([
+    ['binary', 'tags.yaml:1:1  error  file is binary (contains NUL bytes), not YAML text  binary-file'],
+    ['empty-file', 'roles.yaml:1:1  error  file is empty; it needs the fields of its kind  empty-file'],
+    ['not-utf8', 'tags.yaml:1:1  error  file is not valid UTF-8  not-utf8'],
+  ])('broken fixture %s: the one error at 1:1, then the summary', async (name, line) => {
+    const dir = ruleSetWith(`${name}-text`, {}, join(FIXTURES, 'broken', name));
+    const { code, stdout } = await runMain(['validate', dir], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toContain(`\n${line}\n`);
+    expect(stdout).toMatch(/\n\d+ file\(s\) checked: 1 error\(s\), \d+ warning\(s\)\n$/);
+  });
+
+  test('BOM and CRLF are valid', async () => {
     const tags = readFileSync(join(MINIMAL, 'tags.yaml'), 'utf8');
     const dir = ruleSetWith('bom-crlf', { 'tags.yaml': `\uFEFF${tags.replace(/\n/g, '\r\n')}` });
-    const report = JSON.parse(runBin(['validate', dir, '--format', 'json'], {}, dir).stdout);
+    const report = JSON.parse((await runMain(['validate', dir, '--format', 'json'], { cwd: dir })).stdout);
     expect(report.diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
   });
 
-  test('lint warnings: unused citation, stale review, missing jurisdictions', () => {
+  test('lint warnings: unused citation, stale review, missing jurisdictions', async () => {
     const citations = readFileSync(join(MINIMAL, 'citations.yaml'), 'utf8').replace(
       'reviewed: 2026-11-25',
       'reviewed: 2020-01-01',
@@ -79,7 +113,7 @@ describe('ma-check validate', () => {
     const dir = ruleSetWith('lint', {
       'citations.yaml': `${citations}  - id: never-cited\n    title: T\n    publisher: P\n    kind: statute\n    source: official\n    reviewed: 2026-11-25\n`,
     });
-    const { code, stdout } = runBin(['validate', dir, '--format', 'json', '--max-age', '24'], {}, dir);
+    const { code, stdout } = await runMain(['validate', dir, '--format', 'json', '--max-age', '24'], { cwd: dir });
     expect(code).toBe(0);
     const codes = JSON.parse(stdout).diagnostics.map((d: { code: string }) => d.code);
     expect(codes).toEqual(
@@ -87,21 +121,21 @@ describe('ma-check validate', () => {
     );
   });
 
-  test('an overlay folder is validated on top of the shipped rules', () => {
-    expect(runBin(['validate', 'test/fixtures/overlays/clinic-policy']).code).toBe(0);
-    const broken = runBin(['validate', 'test/fixtures/overlays/broken-policy', '--format', 'json']);
+  test('an overlay folder is validated on top of the shipped rules', async () => {
+    expect((await runMain(['validate', 'test/fixtures/overlays/clinic-policy'])).code).toBe(0);
+    const broken = await runMain(['validate', 'test/fixtures/overlays/broken-policy', '--format', 'json']);
     expect(broken.code).toBe(1);
     expect(JSON.parse(broken.stdout).diagnostics.map((d: { code: string }) => d.code)).toContain('unknown-condition');
   });
 
-  test('a missing folder exits 66; a bad --output exits 64', () => {
-    expect(runBin(['validate', 'no/such/dir']).code).toBe(66);
-    expect(runBin(['validate', '--output', 'xml=out.xml']).code).toBe(64);
+  test('a missing folder exits 66; a bad --output exits 64', async () => {
+    expect((await runMain(['validate', 'no/such/dir'])).code).toBe(66);
+    expect((await runMain(['validate', '--output', 'xml=out.xml'])).code).toBe(64);
   });
 
-  test('text: grouped by file, file:line:col, a code frame, a summary line', () => {
+  test('text: grouped by file, file:line:col, a code frame, a summary line', async () => {
     const dir = ruleSetWith('text', {}, join(FIXTURES, 'broken', 'unknown-reference'));
-    const { stdout } = runBin(['validate', dir], {}, dir);
+    const { stdout } = await runMain(['validate', dir], { cwd: dir });
     expect(stdout).toContain(
       "states/AK.yaml:15:35  error  unknown credential 'CMX'; did you mean 'CMA'?  unknown-credential",
     );
@@ -115,10 +149,13 @@ describe('ma-check validate', () => {
 describe('report formats', () => {
   const dir = () => ruleSetWith('formats', {}, join(FIXTURES, 'broken', 'unknown-reference'));
 
-  test('github: one annotation per diagnostic, and a step summary', () => {
+  test('github: one annotation per diagnostic, and a step summary', async () => {
     const d = dir();
     const summary = join(d, 'summary.md');
-    const { stdout } = runBin(['validate', d, '--format', 'github'], { GITHUB_STEP_SUMMARY: summary }, d);
+    const { stdout } = await runMain(['validate', d, '--format', 'github'], {
+      env: { GITHUB_STEP_SUMMARY: summary },
+      cwd: d,
+    });
     expect(stdout).toMatch(
       /^::error file=states\/AK\.yaml,line=15,col=35,endLine=15,endColumn=38,title=ma-check unknown-credential::unknown credential 'CMX'; did you mean 'CMA'\?$/m,
     );
@@ -127,12 +164,11 @@ describe('report formats', () => {
     );
   });
 
-  test('--output writes several formats in one run, each file whole', () => {
+  test('--output writes several formats in one run, each file whole', async () => {
     const d = dir();
-    const { code } = runBin(
+    const { code } = await runMain(
       ['validate', d, '--output', 'sarif=out.sarif', '--output', 'junit=out.xml,json=out.json'],
-      {},
-      d,
+      { cwd: d },
     );
     expect(code).toBe(1);
     for (const f of ['out.sarif', 'out.xml', 'out.json']) expect(existsSync(join(d, f)), f).toBe(true);
@@ -161,25 +197,30 @@ describe('report formats', () => {
   const sarifToolMissing = existsSync(sarifTool)
     ? ''
     : ' (SKIPPED: validator not installed; run `npm ci --prefix .ci/tools` on Linux)';
-  test.skipIf(sarifToolMissing)(`sarif passes the official SARIF validator with no errors${sarifToolMissing}`, () => {
-    const d = dir();
-    runBin(['validate', d, '--output', 'sarif=out.sarif'], {}, d);
-    const tool = sarifTool;
-    const log = join(d, 'validation.sarif');
-    try {
-      execFileSync(tool, ['validate', join(d, 'out.sarif'), '--output', log, '--log', 'ForceOverwrite'], {
-        encoding: 'utf8',
-        env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
-      });
-    } catch {
-      // The validator exits non-zero when it has findings; the log below says which.
-    }
-    const results = JSON.parse(readFileSync(log, 'utf8')).runs.flatMap((r: { results?: unknown[] }) => r.results ?? []);
-    expect(results.filter((r: { level?: string }) => r.level === 'error')).toEqual([]);
-    const sarif = JSON.parse(readFileSync(join(d, 'out.sarif'), 'utf8'));
-    expect(sarif.runs[0].results.filter((r: { level: string }) => r.level === 'error').length).toBe(7);
-    expect(
-      sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'unknown-credential').help.text,
-    ).toBeTruthy();
-  });
+  test.skipIf(sarifToolMissing)(
+    `sarif passes the official SARIF validator with no errors${sarifToolMissing}`,
+    async () => {
+      const d = dir();
+      await runMain(['validate', d, '--output', 'sarif=out.sarif'], { cwd: d });
+      const tool = sarifTool;
+      const log = join(d, 'validation.sarif');
+      try {
+        execFileSync(tool, ['validate', join(d, 'out.sarif'), '--output', log, '--log', 'ForceOverwrite'], {
+          encoding: 'utf8',
+          env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+        });
+      } catch {
+        // The validator exits non-zero when it has findings; the log below says which.
+      }
+      const results = JSON.parse(readFileSync(log, 'utf8')).runs.flatMap(
+        (r: { results?: unknown[] }) => r.results ?? [],
+      );
+      expect(results.filter((r: { level?: string }) => r.level === 'error')).toEqual([]);
+      const sarif = JSON.parse(readFileSync(join(d, 'out.sarif'), 'utf8'));
+      expect(sarif.runs[0].results.filter((r: { level: string }) => r.level === 'error').length).toBe(7);
+      expect(
+        sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'unknown-credential').help.text,
+      ).toBeTruthy();
+    },
+  );
 });

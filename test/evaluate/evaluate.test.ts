@@ -1,9 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { QueryInput } from '../../src/domain/query.js';
 import { createEvaluator } from '../../src/evaluate/evaluator.js';
 import { decide, minimal, ruleSetAt } from '../helpers/load.js';
 import { FIXTURES, MINIMAL } from '../helpers/paths.js';
-import { join } from 'node:path';
 
 type Row = { name: string; query: Partial<QueryInput> & { task: string }; verdict: string; determinedBy: string[] };
 

@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
+import { audit } from '../../src/audit/audit.js';
+import { AuditTally } from '../../src/audit/audit-tally.js';
 import type { AuditRecord, AuditRun } from '../../src/domain/audit.js';
 import type { RosterItem } from '../../src/domain/roster.js';
-import { AuditTally } from '../../src/audit/audit-tally.js';
-import { audit } from '../../src/audit/audit.js';
 import type { AuditFormat } from '../../src/format/audit-formats.js';
 import { auditWriter } from '../../src/format/audit-writer.js';
 import { csvField, csvRecord } from '../../src/format/csv-cell.js';

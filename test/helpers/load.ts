@@ -1,5 +1,5 @@
-import type { RuleSet } from '../../src/domain/rule-set.js';
 import type { QueryInput } from '../../src/domain/query.js';
+import type { RuleSet } from '../../src/domain/rule-set.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { resolveQuery } from '../../src/evaluate/resolve-query.js';
 import { loadRules } from '../../src/rules/load-rules.js';

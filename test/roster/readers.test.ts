@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import type { RosterItem } from '../../src/domain/roster.js';
-import { type InputFormat, formatOfContent, formatOfName } from '../../src/roster/input-format.js';
+import { formatOfContent, formatOfName, type InputFormat } from '../../src/roster/input-format.js';
 import { jsonElementStarts } from '../../src/roster/json-element-starts.js';
 import { LineCounter } from '../../src/roster/line-counter.js';
 import { readRoster } from '../../src/roster/read-roster.js';

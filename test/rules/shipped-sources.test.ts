@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { STATES } from '../../src/domain/jurisdictions.js';
 import type { ConditionTree } from '../../src/domain/decision.js';
+import { STATES } from '../../src/domain/jurisdictions.js';
+import { isOfficialLawText } from '../../src/domain/official-law-text.js';
 import type { Query } from '../../src/domain/query.js';
 import { selectTasks } from '../../src/domain/select-tasks.js';
 import { SUPERVISION_LEVELS, supervisionRank } from '../../src/domain/vocabulary.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { dataReport } from '../../src/evaluate/source-stats.js';
 import { supervisionTerms } from '../../src/rules/supervision-terms.js';
-import { isOfficialLawText } from '../../src/domain/official-law-text.js';
 import { shipped } from '../helpers/load.js';
 import { SHIPPED_RULES } from '../helpers/paths.js';
 

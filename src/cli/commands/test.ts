@@ -5,13 +5,14 @@ import type { Diagnostic } from '../../domain/diagnostic.js';
 import { compareDiagnostics } from '../../domain/diagnostic.js';
 import { caseCoverage } from '../../evaluate/case-coverage.js';
 import { checkCase } from '../../evaluate/check-case.js';
+import { createEvaluator } from '../../evaluate/evaluator.js';
 import type { CaseOutcome, CheckReport, ReportFormat } from '../../format/report/report.js';
+import type { CommandContext } from '../context.js';
 import { NoInputError, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import type { CommandContext } from '../context.js';
+import { outputOption, reportFormatOption } from '../options.js';
 import { emitReport, parseOutputs } from '../report-output.js';
 import { ruleTargets } from '../rule-targets.js';
-import { outputOption, reportFormatOption } from '../options.js';
 
 interface TestOptions {
   filter?: string;
@@ -48,9 +49,10 @@ export function registerTest(program: Command, context: CommandContext): void {
         diagnostics.push(...loaded.diagnostics.filter((d) => d.severity === 'error'), ...cases.diagnostics);
         files.push(...cases.files);
         if (!loaded.ok) continue;
+        const evaluator = createEvaluator(loaded.ruleSet);
         for (const c of cases.cases) {
           if (options.filter && !c.case.id.includes(options.filter)) continue;
-          const result = checkCase(loaded.ruleSet, c.case, c.asOf);
+          const result = checkCase(evaluator, c.case, c.asOf);
           if (result.decision) decisions.push(result.decision);
           outcomes.push({
             id: c.case.id,
