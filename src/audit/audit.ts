@@ -2,8 +2,8 @@ import type { AuditRecord } from '../domain/audit.js';
 import type { RosterItem } from '../domain/roster.js';
 import type { RuleSet } from '../domain/rule-set.js';
 import { createEvaluator } from '../evaluate/evaluator.js';
-import { Auditor } from './auditor.js';
 import { RosterReader } from '../roster/roster-reader.js';
+import { Auditor } from './auditor.js';
 import { RowDecider } from './row-decider.js';
 
 /** Items one by one, or in batches as a reader has them ready (one await per batch, not per row). */

@@ -6,7 +6,7 @@ import { didYouMean } from '../domain/suggest.js';
 import { problemText } from '../evaluate/problem-text.js';
 import type { QueryProblem } from '../evaluate/resolve-query.js';
 import type { ColumnPlan } from '../roster/roster-entry.js';
-import { type ReadEntry, type RosterReader, pointerOf } from '../roster/roster-reader.js';
+import { pointerOf, type ReadEntry, type RosterReader } from '../roster/roster-reader.js';
 import type { RowDecider } from './row-decider.js';
 import { RowMemo } from './row-memo.js';
 

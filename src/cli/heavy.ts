@@ -2,9 +2,10 @@
  * Everything that needs yaml or zod, behind one lazy import: the bundled CLI keeps these in a
  * separate file and loads it only when YAML must be parsed or a schema printed (docs/design.md).
  */
-export { loadRules } from '../rules/load-rules.js';
+
 export { stringify as yamlStringify } from 'yaml';
-export { jsonSchemaOf } from '../rules/json-schema.js';
-export { createSnapshot } from '../rules/snapshot.js';
-export { loadCases } from '../rules/load-cases.js';
 export { SCHEMA_KINDS } from '../domain/schema-kinds.js';
+export { jsonSchemaOf } from '../rules/json-schema.js';
+export { loadCases } from '../rules/load-cases.js';
+export { loadRules } from '../rules/load-rules.js';
+export { createSnapshot } from '../rules/snapshot.js';

@@ -7,9 +7,9 @@ import { registerSources } from './commands/sources.js';
 import { registerStates } from './commands/states.js';
 import { registerTest } from './commands/test.js';
 import { registerValidate } from './commands/validate.js';
+import type { CommandContext, Install } from './context.js';
 import { isCliError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
-import type { CommandContext, Install } from './context.js';
 import type { Io } from './io.js';
 import { printCliError } from './print-error.js';
 

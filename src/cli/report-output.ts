@@ -6,9 +6,9 @@ import { reportGithub, reportGithubSummary } from '../format/report/report-githu
 import { reportJson } from '../format/report/report-json.js';
 import { reportJunit } from '../format/report/report-junit.js';
 import { reportSarif } from '../format/report/report-sarif.js';
-import { type SourceLines, reportText } from '../format/report/report-text.js';
-import { NoInputError, UsageError } from './errors.js';
+import { reportText, type SourceLines } from '../format/report/report-text.js';
 import type { CommandContext } from './context.js';
+import { NoInputError, UsageError } from './errors.js';
 import { paintFor } from './paint.js';
 
 /** `--output FORMAT=FILE`, parsed. */

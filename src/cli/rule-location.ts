@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
-import type { RuleLocation } from './load-rule-set.js';
 import type { CommandContext } from './context.js';
+import type { RuleLocation } from './load-rule-set.js';
 
 /** The shipped rules, their build snapshot and any overlays named with `--rules`. */
 export function ruleLocation(context: CommandContext, overlays: readonly string[] = []): RuleLocation {

@@ -1,8 +1,8 @@
-import type { Verdict } from './verdict.js';
-import type { Basis, Confidence, CoverageLevel, Layer } from './vocabulary.js';
-import type { Citation } from './schema/definitions.js';
 import type { DeepReadonly } from './deep-readonly.js';
 import type { Query } from './query.js';
+import type { Citation } from './schema/definitions.js';
+import type { Verdict } from './verdict.js';
+import type { Basis, Confidence, CoverageLevel, Layer } from './vocabulary.js';
 
 export const DECISION_SCHEMA_VERSION = 1;
 

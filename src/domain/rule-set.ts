@@ -1,7 +1,7 @@
-import type { CoverageLevel, Layer } from './vocabulary.js';
 import type { Citation, ConditionDef, Credential, Tag, Training, TreeNode } from './schema/definitions.js';
 import type { OverlayFile, StateFile, TaskFile } from './schema/files.js';
 import type { SelectingRule } from './schema/rule.js';
+import type { CoverageLevel, Layer } from './vocabulary.js';
 
 /** A task's definition without its rules (those live in `RuleData.rules`). */
 export type TaskDef = Omit<TaskFile, 'rules'>;

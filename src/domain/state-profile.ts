@@ -1,5 +1,5 @@
-import type { Citation, Credential } from './schema/definitions.js';
 import type { Conflict, Note } from './schema/common.js';
+import type { Citation, Credential } from './schema/definitions.js';
 import type { SupervisionDefinition } from './schema/files.js';
 import type { CoverageLevel } from './vocabulary.js';
 

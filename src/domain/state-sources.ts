@@ -1,6 +1,6 @@
 import type { RuleRecord } from './rule-set.js';
-import type { Citation } from './schema/definitions.js';
 import type { Conflict, Note } from './schema/common.js';
+import type { Citation } from './schema/definitions.js';
 import type { Delegation, SupervisionDefinition } from './schema/files.js';
 
 /** What a state's sources are gathered from besides its rules. */

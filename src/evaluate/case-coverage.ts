@@ -1,5 +1,5 @@
-import type { Decision } from '../domain/decision.js';
 import type { CaseCoverage } from '../domain/case-coverage.js';
+import type { Decision } from '../domain/decision.js';
 import type { RuleSet } from '../domain/rule-set.js';
 
 /**

@@ -1,7 +1,7 @@
+import { stricter, type Verdict } from '../domain/verdict.js';
 import type { Facts } from './facts.js';
 import type { Plan, PlanEntry } from './plan.js';
 import { type Finding, type RuleOutcome, ruleOutcome } from './rule-outcome.js';
-import { type Verdict, stricter } from '../domain/verdict.js';
 
 /** One rule as evaluated for one jurisdiction. */
 export interface RuleResult {

@@ -4,13 +4,13 @@ import { NATIONAL } from '../domain/jurisdictions.js';
 import type { Query } from '../domain/query.js';
 import type { RuleSet, TaskDef } from '../domain/rule-set.js';
 import type { Citation } from '../domain/schema/definitions.js';
-import { type Verdict, stricter } from '../domain/verdict.js';
+import { stricter, type Verdict } from '../domain/verdict.js';
 import type { Basis, Confidence } from '../domain/vocabulary.js';
-import { type OutcomeCache, type RuleResult, type StateResult, evaluateState } from './evaluate-state.js';
+import { evaluateState, type OutcomeCache, type RuleResult, type StateResult } from './evaluate-state.js';
 import { type Facts, factsOf } from './facts.js';
-import { type Plan, buildPlan } from './plan.js';
-import type { Finding } from './rule-outcome.js';
+import { buildPlan, type Plan } from './plan.js';
 import { conditionTree } from './requirement-status.js';
+import type { Finding } from './rule-outcome.js';
 import { summarize } from './summarize.js';
 
 const CONFIDENCE_RANK: Readonly<Record<Confidence, number>> = { low: 0, medium: 1, high: 2 };

@@ -3,10 +3,10 @@ import type { Query, QueryInput } from '../domain/query.js';
 import type { RuleSet } from '../domain/rule-set.js';
 import { BoundedCache } from './bounded-cache.js';
 import { planKey, queryKey } from './cache-key.js';
-import { type PlanSource, decide } from './evaluate.js';
+import { decide, type PlanSource } from './evaluate.js';
 import { freezeDecision } from './freeze-decision.js';
-import { type Plan, buildPlan } from './plan.js';
-import { type ResolveResult, nameLookups, resolveQuery } from './resolve-query.js';
+import { buildPlan, type Plan } from './plan.js';
+import { nameLookups, type ResolveResult, resolveQuery } from './resolve-query.js';
 
 /** `evaluate` and `resolveQuery` for one rule set, remembering what it has worked out. */
 export interface Evaluator {

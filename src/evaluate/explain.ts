@@ -1,7 +1,7 @@
 import type { ExplainedState } from '../domain/explanation.js';
 import type { Query } from '../domain/query.js';
 import type { RuleSet } from '../domain/rule-set.js';
-import { type OutcomeCache, evaluateState } from './evaluate-state.js';
+import { evaluateState, type OutcomeCache } from './evaluate-state.js';
 import { factsOf } from './facts.js';
 import { buildPlan } from './plan.js';
 import { conditionTree } from './requirement-status.js';

@@ -1,7 +1,7 @@
 import { NATIONAL, STATES } from '../domain/jurisdictions.js';
 import { OPEN_LIST, type Query, type QueryInput } from '../domain/query.js';
-import type { RuleSet } from '../domain/rule-set.js';
 import type { QueryProblemCode } from '../domain/query-problem-codes.js';
+import type { RuleSet } from '../domain/rule-set.js';
 import { suggest } from '../domain/suggest.js';
 import { SUPERVISION_LEVELS, type SupervisionLevel } from '../domain/vocabulary.js';
 

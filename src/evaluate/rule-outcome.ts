@@ -1,7 +1,7 @@
 import type { ConditionTree, FactStatus } from '../domain/decision.js';
 import type { RuleRecord } from '../domain/rule-set.js';
 import type { Requirement } from '../domain/schema/requirement.js';
-import { type Verdict, stricter } from '../domain/verdict.js';
+import { stricter, type Verdict } from '../domain/verdict.js';
 import type { Basis } from '../domain/vocabulary.js';
 import type { Facts } from './facts.js';
 import { statusOf } from './requirement-status.js';

@@ -1,11 +1,11 @@
 import { STATES } from '../domain/jurisdictions.js';
+import { isOfficialLawText } from '../domain/official-law-text.js';
 import type { Query } from '../domain/query.js';
 import type { RuleSet } from '../domain/rule-set.js';
 import type { Citation } from '../domain/schema/definitions.js';
 import { type DataReport, FIXED_PROFILE, type SourceStats } from '../domain/source-stats.js';
-import { isOfficialLawText } from '../domain/official-law-text.js';
 import { stateCitationIds, stateReviewDays } from '../domain/state-sources.js';
-import { CITATION_SOURCES, STATE_GOVERNED_CATEGORIES, type CitationSource } from '../domain/vocabulary.js';
+import { CITATION_SOURCES, type CitationSource, STATE_GOVERNED_CATEGORIES } from '../domain/vocabulary.js';
 import { evaluate } from './evaluate.js';
 
 /**

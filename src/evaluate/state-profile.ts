@@ -3,8 +3,8 @@ import { STATES } from '../domain/jurisdictions.js';
 import type { RuleSet } from '../domain/rule-set.js';
 import type { Requirement } from '../domain/schema/requirement.js';
 import { selectTasks } from '../domain/select-tasks.js';
-import { stateCitationIds } from '../domain/state-sources.js';
 import type { StateProfile } from '../domain/state-profile.js';
+import { stateCitationIds } from '../domain/state-sources.js';
 
 /** Credential ids a requirement names, at any depth. */
 const credentialIds = (req: Requirement): string[] => [

@@ -1,16 +1,16 @@
 import type { VerdictCounts } from '../domain/audit.js';
-import { citationLine } from './decision-text.js';
-import { diagnosticText } from './audit-invalid.js';
 import { conditionPhrase, decisiveConditions, statesOf, whatDecides } from './audit-conditions.js';
+import { diagnosticText } from './audit-invalid.js';
 import {
   type AuditReport,
-  VERDICTS_STRICTEST_FIRST,
   findingCites,
   findingsTitle,
   reportCitations,
   total,
+  VERDICTS_STRICTEST_FIRST,
   who,
 } from './audit-report.js';
+import { citationLine } from './decision-text.js';
 import { escapeHtml as h } from './html-escape.js';
 
 /** Inline and small: the file must stand alone, so nothing is fetched, not even a font. */

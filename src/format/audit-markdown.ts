@@ -1,15 +1,15 @@
 import type { VerdictCounts } from '../domain/audit.js';
-import { citationLine } from './decision-text.js';
 import { statesOf, whatDecides } from './audit-conditions.js';
 import {
   type AuditReport,
-  VERDICTS_STRICTEST_FIRST,
   findingCites,
   findingsTitle,
   reportCitations,
   total,
+  VERDICTS_STRICTEST_FIRST,
   who,
 } from './audit-report.js';
+import { citationLine } from './decision-text.js';
 import { markdownCell } from './escape.js';
 import { markdownCode, markdownText } from './markdown-text.js';
 

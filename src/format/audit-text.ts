@@ -1,9 +1,9 @@
 import type { AuditDecision, VerdictCounts } from '../domain/audit.js';
 import { describeCondition } from '../domain/describe.js';
 import type { Verdict } from '../domain/verdict.js';
-import { diagnosticText } from './audit-invalid.js';
 import { conditionsLine, decisiveConditions, statesOf } from './audit-conditions.js';
-import { type AuditReport, VERDICTS_STRICTEST_FIRST, findingsTitle, total, who } from './audit-report.js';
+import { diagnosticText } from './audit-invalid.js';
+import { type AuditReport, findingsTitle, total, VERDICTS_STRICTEST_FIRST, who } from './audit-report.js';
 import type { Paint } from './paint.js';
 import { textTable } from './table-text.js';
 import { terminalSafe } from './terminal-safe.js';

@@ -2,13 +2,13 @@ import type { AuditDecision, AuditInvalid, AuditRecord, AuditRun, AuditSummary }
 import { VERDICTS, type Verdict } from '../domain/verdict.js';
 import { auditCsvHeader, auditCsvRow } from './audit-csv.js';
 import type { AuditFormat } from './audit-formats.js';
-import type { Chunk } from './chunk.js';
 import { auditHtml } from './audit-html.js';
 import { AuditJson } from './audit-json.js';
 import { auditMarkdown } from './audit-markdown.js';
 import { ndjsonDecision, ndjsonInvalid, ndjsonRun, ndjsonSummary } from './audit-ndjson.js';
 import { type AuditReport, byStrictness } from './audit-report.js';
 import { auditText } from './audit-text.js';
+import type { Chunk } from './chunk.js';
 import type { Paint } from './paint.js';
 
 /** Formats written as the audit goes, in flat memory; the others are reports built at the end. */

@@ -1,7 +1,7 @@
+import { stringify } from 'csv-stringify/sync';
 import type { DataReport, SourceStats } from '../domain/source-stats.js';
 import { CITATION_SOURCES } from '../domain/vocabulary.js';
 import { markdownTable, textTable } from './table-text.js';
-import { stringify } from 'csv-stringify/sync';
 
 const pct = (n: number, of: number): string => (of === 0 ? '-' : `${((100 * n) / of).toFixed(1)}%`);
 const ratio = (n: number, of: number): string => (of === 0 ? '-' : `${n}/${of}`);

@@ -4,11 +4,11 @@ import type { RosterColumns, RosterEntry, RosterField, RosterItem, RosterRecord,
 import { fieldOf, misspeltField, rememberingFieldOf } from './roster-columns.js';
 import {
   type ColumnPlan,
-  type EntryResult,
-  type FieldColumns,
   columnPlan,
+  type EntryResult,
   entryOfCells,
   entryOfFields,
+  type FieldColumns,
 } from './roster-entry.js';
 
 /** Where a reader puts what it cannot read: the caller's list of audit records, or any list of invalid entries. */

@@ -1,14 +1,14 @@
+import type { RuleDiagnosticCode } from '../domain/diagnostic-codes.js';
+import { isStateCode } from '../domain/jurisdictions.js';
 import type { RuleData, RuleRecord } from '../domain/rule-set.js';
 import type { Requirement } from '../domain/schema/requirement.js';
-import type { RuleDiagnosticCode } from '../domain/diagnostic-codes.js';
-import { didYouMean } from '../domain/suggest.js';
-import { isStateCode } from '../domain/jurisdictions.js';
-import { type Origin, type Reporter, within } from './reporter.js';
-import { type Origins, originKey } from './origins.js';
 import { selectTasks } from '../domain/select-tasks.js';
+import { didYouMean } from '../domain/suggest.js';
 import { checkSupersedes } from './check-supersedes.js';
-import { supervisionTerms } from './supervision-terms.js';
 import { noProvisionRuleId } from './delegation-rule.js';
+import { type Origins, originKey } from './origins.js';
+import { type Origin, type Reporter, within } from './reporter.js';
+import { supervisionTerms } from './supervision-terms.js';
 
 /** Words the command line owns: no task id or alias may take one (docs/design.md). */
 const RESERVED_NAMES = [

@@ -1,6 +1,6 @@
 import type { RuleRecord } from '../domain/rule-set.js';
-import { LAYERS } from '../domain/vocabulary.js';
 import { didYouMean } from '../domain/suggest.js';
+import { LAYERS } from '../domain/vocabulary.js';
 import { type Origin, type Reporter, within } from './reporter.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Requirement } from '../domain/schema/requirement.js';
 import type { Delegation } from '../domain/schema/files.js';
+import type { Requirement } from '../domain/schema/requirement.js';
 import type { SelectingRule } from '../domain/schema/rule.js';
 import { STATE_GOVERNED_CATEGORIES } from '../domain/vocabulary.js';
 

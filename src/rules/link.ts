@@ -1,3 +1,4 @@
+import { isStateCode, NATIONAL } from '../domain/jurisdictions.js';
 import type { RuleData, RuleRecord, StateDef } from '../domain/rule-set.js';
 import type {
   Citation,
@@ -11,18 +12,17 @@ import type {
 } from '../domain/schema/definitions.js';
 import type { NationalFile, OverlayFile, OverlayRulesFile, StateFile, TaskFile } from '../domain/schema/files.js';
 import type { SelectingRule } from '../domain/schema/rule.js';
-import { NATIONAL, isStateCode } from '../domain/jurisdictions.js';
-import { delegationRule, delegationRuleId, noProvisionRuleId } from './delegation-rule.js';
-import { deriveCoverage } from './state-coverage.js';
 import { selectTasks } from '../domain/select-tasks.js';
-import { withDefinitionSources } from './supervision-terms.js';
 import { stateReviewDays } from '../domain/state-sources.js';
+import { checkRuleSet } from './check-references.js';
+import { delegationRule, delegationRuleId, noProvisionRuleId } from './delegation-rule.js';
+import { type LintOptions, lintRuleSet } from './lint.js';
 import type { SourceKind } from './list-sources.js';
-import type { SourceMap } from './source-map.js';
 import { type Origins, originKey } from './origins.js';
 import { type Origin, type Reporter, within } from './reporter.js';
-import { checkRuleSet } from './check-references.js';
-import { type LintOptions, lintRuleSet } from './lint.js';
+import type { SourceMap } from './source-map.js';
+import { deriveCoverage } from './state-coverage.js';
+import { withDefinitionSources } from './supervision-terms.js';
 
 /** A file that parsed and passed its schema. */
 export interface ValidFile {

@@ -1,7 +1,7 @@
+import { isOfficialLawText } from '../domain/official-law-text.js';
 import type { RuleRecord } from '../domain/rule-set.js';
 import type { Citation } from '../domain/schema/definitions.js';
 import type { Delegation } from '../domain/schema/files.js';
-import { isOfficialLawText } from '../domain/official-law-text.js';
 import type { CoverageLevel } from '../domain/vocabulary.js';
 import { delegationRuleId, noProvisionRuleId } from './delegation-rule.js';
 

@@ -1,5 +1,5 @@
-import type { Requirement } from '../domain/schema/requirement.js';
 import type { SupervisionDefinition } from '../domain/schema/files.js';
+import type { Requirement } from '../domain/schema/requirement.js';
 import type { SelectingRule } from '../domain/schema/rule.js';
 
 /** Every supervision atom in a list of requirements that names a defined term, with its data path. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../domain/diagnostic.js';
-import { type RuleDiagnosticCode, isRuleDiagnosticCode } from '../domain/diagnostic-codes.js';
+import { isRuleDiagnosticCode, type RuleDiagnosticCode } from '../domain/diagnostic-codes.js';
 import { didYouMean } from '../domain/suggest.js';
 import type { SourceMap } from './source-map.js';
 import { toPointer } from './source-map.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type InputFormat, formatOfContent, formatOfName } from '../../roster/input-format.js';
+import { formatOfContent, formatOfName, type InputFormat } from '../../roster/input-format.js';
 import { NoInputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 

@@ -1,7 +1,6 @@
-import { createWriteStream } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
-import { unlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { createWriteStream, unlinkSync } from 'node:fs';
+import { rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Chunk } from '../../format/chunk.js';

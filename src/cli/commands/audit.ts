@@ -4,9 +4,9 @@ import { VERDICTS, type Verdict } from '../../domain/verdict.js';
 import { isRealDate } from '../../evaluate/resolve-query.js';
 import { AUDIT_FORMATS, type AuditFormat } from '../../format/audit-formats.js';
 import { INPUT_FORMATS, type InputFormat } from '../../roster/input-format.js';
+import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { collectList } from '../options.js';
-import type { CommandContext } from '../context.js';
 
 interface AuditOptions {
   assignments?: string;

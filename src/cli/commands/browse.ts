@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import type { TaskDef } from '../../domain/rule-set.js';
 import type { Credential } from '../../domain/schema/definitions.js';
 import { type ListingFormat, renderListing } from '../../format/listing.js';
+import type { CommandContext } from '../context.js';
 import { loadRuleSet } from '../load-rule-set.js';
 import { listingFormatOption } from '../options.js';
-import type { CommandContext } from '../context.js';
 import { ruleLocation } from '../rule-location.js';
 
 /** `ma-check tasks` and `ma-check credentials`: what the rules know, for people and scripts. */

@@ -6,12 +6,12 @@ import { stateProfile } from '../../evaluate/state-profile.js';
 import { dataReportCsv, dataReportJson, dataReportMarkdown, dataReportText } from '../../format/data-report.js';
 import { type ListingFormat, renderListing } from '../../format/listing.js';
 import { checkDate } from '../check-date.js';
+import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { loadRuleSet } from '../load-rule-set.js';
-import type { CommandContext } from '../context.js';
+import { listingFormatOption } from '../options.js';
 import { usageProblems } from '../query-problems.js';
 import { ruleLocation } from '../rule-location.js';
-import { listingFormatOption } from '../options.js';
 
 /**
  * `ma-check sources`: every citation with the kind of source it is; `--stats`, the data report

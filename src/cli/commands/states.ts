@@ -1,20 +1,20 @@
 import { type Command, Option } from 'commander';
 import { STATES } from '../../domain/jurisdictions.js';
-import { resolveState } from '../../evaluate/resolve-query.js';
 import type { SourceStats } from '../../domain/source-stats.js';
 import type { StateProfile } from '../../domain/state-profile.js';
+import { resolveState } from '../../evaluate/resolve-query.js';
 import { sourceStats } from '../../evaluate/source-stats.js';
 import { stateProfile } from '../../evaluate/state-profile.js';
 import { type ListingFormat, renderListing } from '../../format/listing.js';
 import { stateProfileMarkdown, stateProfileText } from '../../format/state-profile-text.js';
+import { checkDate } from '../check-date.js';
+import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { loadRuleSet } from '../load-rule-set.js';
-import type { CommandContext } from '../context.js';
-import { paintFor } from '../paint.js';
 import { listingFormatOption } from '../options.js';
+import { paintFor } from '../paint.js';
 import { usageProblems } from '../query-problems.js';
 import { ruleLocation } from '../rule-location.js';
-import { checkDate } from '../check-date.js';
 
 /** `ma-check states` and `ma-check state XX`: coverage at a glance, and one jurisdiction in full. */
 export function registerStates(program: Command, context: CommandContext): void {

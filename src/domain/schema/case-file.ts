@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { SUPERVISION_LEVELS } from '../vocabulary.js';
 import { EntityId, IsoDate, KebabId, RuleId, StateCode } from './common.js';
 import { VERDICT_SCHEMA } from './vocabulary-schemas.js';
-import { SUPERVISION_LEVELS } from '../vocabulary.js';
 
 /** The query keys of a case: the decision's `query` keys; omitted is unknown, `[]` is none. */
 const CaseQuery = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BASES, CITATION_KINDS, CONFIDENCES, CITATION_SOURCES } from '../vocabulary.js';
+import { BASES, CITATION_KINDS, CITATION_SOURCES, CONFIDENCES } from '../vocabulary.js';
 
 /** A lower-case kebab-case id: tasks, tags, trainings, conditions, citations, roles, settings. */
 export const KebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');

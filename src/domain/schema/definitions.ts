@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CitationKind, Cites, EntityId, IsoDate, KebabId, CitationSource, StateCode } from './common.js';
+import { CitationKind, CitationSource, Cites, EntityId, IsoDate, KebabId, StateCode } from './common.js';
 import { Requirement } from './requirement.js';
 import { SCOPES } from './vocabulary-schemas.js';
 

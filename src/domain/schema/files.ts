@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SUPERVISION_LEVELS } from '../vocabulary.js';
-import { Cites, Conflict, IsoDate, KebabId, Note, RuleConfidence, CitationSource, StateCode } from './common.js';
+import { CitationSource, Cites, Conflict, IsoDate, KebabId, Note, RuleConfidence, StateCode } from './common.js';
 import { Citation, ConditionDef, Credential, Training } from './definitions.js';
 import { Requirement } from './requirement.js';
 import { Except, SelectingRule, TaskRule } from './rule.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CATEGORIES, EXPLICIT_VERDICTS_SCHEMA } from './vocabulary-schemas.js';
 import { Basis, Cites, IsoDate, KebabId, Note, RuleConfidence, RuleId, StateCode } from './common.js';
 import { Requirement } from './requirement.js';
+import { CATEGORIES, EXPLICIT_VERDICTS_SCHEMA } from './vocabulary-schemas.js';
 
 /** Which tasks a rule selects, outside a task file (docs/design.md). */
 const Selector = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CATEGORIES as CATEGORY_LIST, CREDENTIAL_SCOPES } from '../vocabulary.js';
 import { EXPLICIT_VERDICTS, VERDICTS } from '../verdict.js';
+import { CATEGORIES as CATEGORY_LIST, CREDENTIAL_SCOPES } from '../vocabulary.js';
 
 export const CATEGORIES = z.enum(CATEGORY_LIST);
 export const SCOPES = z.enum(CREDENTIAL_SCOPES);
