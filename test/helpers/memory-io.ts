@@ -61,10 +61,10 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
 }
 
 /** The version the in-process runs report: the package's own, as the bin would. */
-export const VERSION: string = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version;
+const VERSION: string = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version;
 
 /** The install `main` runs from: this repository, whose `dist/` the global setup has built. */
-export const INSTALL = { packageRoot: REPO, version: VERSION };
+const INSTALL = { packageRoot: REPO, version: VERSION };
 
 export interface RunResult {
   code: number;
