@@ -110,10 +110,11 @@ describe('fuzzing valid rule files', () => {
           writeFileSync(join(root, file), originals.get(file)!);
         }
       }),
-      { seed: 4242, numRuns: 1000 },
+      // 300 here; `npm run faults` runs 1,000 more through the CLI in CI, special files included.
+      { seed: 4242, numRuns: 300 },
     );
     // The mutations must really break files, or this test would prove nothing.
-    expect(rejected).toBeGreaterThan(250);
+    expect(rejected).toBeGreaterThan(75);
   }, 120_000);
 
   test('the CLI answers mutated files with exit 0 or 1, located findings and no stack trace', async () => {
