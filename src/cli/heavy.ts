@@ -5,6 +5,7 @@
 
 export { stringify as yamlStringify } from 'yaml';
 export { SCHEMA_KINDS } from '../domain/schema-kinds.js';
+export { checkCaseReferences } from '../rules/check-case-references.js';
 export { jsonSchemaOf } from '../rules/json-schema.js';
 export { loadCases } from '../rules/load-cases.js';
 export { loadRules } from '../rules/load-rules.js';

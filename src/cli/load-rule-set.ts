@@ -21,7 +21,7 @@ export async function loadRuleSet(where: RuleLocation): Promise<{ ruleSet: RuleS
   }
   const { loadRules } = await import('./heavy.js');
   const result = loadRules({ root: where.rulesDir, overlays: where.overlays, cwd: where.cwd });
-  if (result.missing !== undefined) throw new NoInputError(`no such folder: ${result.missing}`);
+  if (result.missing !== undefined) throw new NoInputError(`${result.reason}: ${result.missing}`);
   if (!result.ok) throw new InvalidRulesError(result.diagnostics);
   return { ruleSet: result.ruleSet, warnings: result.diagnostics };
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CheckReport, ReportFormat } from '../format/report/report.js';
 import { REPORT_FORMATS } from '../format/report/report.js';
@@ -7,6 +7,7 @@ import { reportJson } from '../format/report/report-json.js';
 import { reportJunit } from '../format/report/report-junit.js';
 import { reportSarif } from '../format/report/report-sarif.js';
 import { reportText, type SourceLines } from '../format/report/report-text.js';
+import { readSource } from '../rules/read-source.js';
 import type { CommandContext } from './context.js';
 import { NoInputError, UsageError } from './errors.js';
 import { paintFor } from './paint.js';
@@ -32,11 +33,10 @@ export function parseOutputs(values: readonly string[] = []): OutputTarget[] {
 function sourceLines(report: CheckReport, cwd: string): SourceLines {
   const lines = new Map<string, string[]>();
   for (const file of new Set(report.diagnostics.map((d) => d.file))) {
-    try {
-      lines.set(file, readFileSync(resolve(cwd, file), 'utf8').split(/\r?\n/));
-    } catch {
-      // A file that cannot be read simply gets no code frame; its diagnostic says why.
-    }
+    // Read as the loader reads: a FIFO, device or oversized file is never opened or read whole.
+    const read = readSource(resolve(cwd, file));
+    // A file that cannot be read simply gets no code frame; its diagnostic says why.
+    if (read.ok) lines.set(file, read.text.split(/\r?\n/));
   }
   return lines;
 }

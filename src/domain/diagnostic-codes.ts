@@ -28,6 +28,11 @@ export const DIAGNOSTIC_CODES = {
     summary: 'Aliases expand beyond the allowed number of nodes.',
     fix: 'Write the data out instead of nesting aliases.',
   },
+  'nesting-limit': {
+    severity: 'error',
+    summary: 'Lists and maps are nested deeper than 100 levels.',
+    fix: 'Flatten the data; rule files need a few levels.',
+  },
   'empty-file': {
     severity: 'error',
     summary: 'The file is empty.',
@@ -43,6 +48,27 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     summary: 'A file the rule set needs is missing or unreadable.',
     fix: 'Add the file.',
+  },
+  'missing-folder': {
+    severity: 'error',
+    summary: 'A folder the rule set needs (tasks/, states/) is missing, or a rules or cases folder cannot be read.',
+    fix: 'Add the folder, or make it readable.',
+  },
+  'not-regular-file': {
+    severity: 'error',
+    summary: 'A rule or case file is a FIFO, device, socket or folder (or a link to one); only regular files are read.',
+    fix: 'Replace it with a regular YAML file.',
+  },
+  'file-too-large': {
+    severity: 'error',
+    summary:
+      'A rule or case file is larger than 1 MiB (or grew past that while it was read), or holds more than 300,000 YAML tokens.',
+    fix: 'Split the file; rule files are far smaller.',
+  },
+  'yml-extension': {
+    severity: 'error',
+    summary: 'A rule or case file is named *.yml; only *.yaml files are read.',
+    fix: 'Rename it to .yaml.',
   },
   'unknown-field': {
     severity: 'error',
@@ -133,7 +159,7 @@ export const DIAGNOSTIC_CODES = {
   },
   'unknown-rule': {
     severity: 'error',
-    summary: '`supersedes` names a rule that does not exist.',
+    summary: '`supersedes`, or a case’s `determinedBy`, names a rule that does not exist.',
     fix: 'Name an existing rule id.',
   },
   'duplicate-id': { severity: 'error', summary: 'An id is defined twice.', fix: 'Rename or remove one definition.' },

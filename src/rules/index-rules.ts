@@ -46,8 +46,11 @@ function indexTask(data: RuleData, taskId: string): TaskRules {
   for (const rule of data.rules) {
     if (selectTasks(rule, task).length === 0) continue;
     if (rule.layer === 'national') national.push(rule);
-    else if (rule.layer === 'state') byState.set(rule.owner, [...(byState.get(rule.owner) ?? []), rule]);
-    else overlays[overlayIndex.get(rule.owner)!]!.push(rule);
+    else if (rule.layer === 'state') {
+      const list = byState.get(rule.owner);
+      if (list) list.push(rule);
+      else byState.set(rule.owner, [rule]);
+    } else overlays[overlayIndex.get(rule.owner)!]!.push(rule);
   }
   national.sort(byRuleId);
   for (const list of byState.values()) list.sort(byRuleId);

@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 /** What a file in a rules folder holds, decided by its place in the layout (docs/rule-model.md). */
 export type SourceKind =
@@ -33,40 +33,119 @@ const DEFINITION_FILES = [
   'national',
 ] as const;
 
-const yamlIn = (dir: string): string[] => {
-  try {
-    return readdirSync(dir)
-      .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
-      .sort();
-  } catch {
-    return [];
-  }
-};
-
-/** A folder holding `credentials.yaml` is a full rule set; any other folder is an overlay. */
-export const isFullRuleSet = (dir: string): boolean => {
-  try {
-    return statSync(join(dir, 'credentials.yaml')).isFile();
-  } catch {
-    return false;
-  }
-};
-
-/** The files of a full rule set, in load order. Missing definition files are listed too: loading reports them. */
-export function listRuleSetSources(root: string): SourceEntry[] {
-  return [
-    ...DEFINITION_FILES.map((kind) => ({ kind, path: join(root, `${kind}.yaml`) })),
-    ...yamlIn(join(root, 'tasks')).map((name) => ({ kind: 'task' as const, path: join(root, 'tasks', name) })),
-    ...yamlIn(join(root, 'states')).map((name) => ({ kind: 'state' as const, path: join(root, 'states', name) })),
-  ];
+/**
+ * What listing a rules folder found besides its files: a folder that is missing (where one is
+ * needed) or cannot be read, and files named `*.yml`. Rule and case files end in `.yaml`, and only
+ * that; a `.yml` file is reported instead of silently skipped or silently read.
+ */
+export interface ListingProblem {
+  code: 'missing-folder' | 'yml-extension';
+  /** What the folder or file would have held: its definitions are treated as incomplete. */
+  kind: SourceKind;
+  /** Absolute path of the folder or file. */
+  path: string;
+  message: string;
 }
 
-/** The files of an overlay folder: `overlay.yaml`, then `rules/*.yaml`. */
-export function listOverlaySources(dir: string): SourceEntry[] {
-  return [
-    { kind: 'overlay', path: join(dir, 'overlay.yaml') },
-    ...yamlIn(join(dir, 'rules')).map((name) => ({ kind: 'overlay-rules' as const, path: join(dir, 'rules', name) })),
-  ];
+export interface SourceListing {
+  entries: SourceEntry[];
+  problems: ListingProblem[];
+}
+
+/** Why a folder cannot be listed, in words, from the error `readdir` gave. */
+export function folderError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'folder is missing';
+  if (code === 'ENOTDIR') return 'is not a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot read folder (permission denied)';
+  return `cannot read folder (${code ?? (error as Error).message})`;
+}
+
+/** What a `*.yml` rule or case file is told. */
+export const ymlMessage = (path: string): string =>
+  `rule and case files end in .yaml; rename it to ${basename(path).replace(/\.yml$/, '.yaml')}`;
+
+const ymlProblem = (kind: SourceKind, path: string): ListingProblem => ({
+  code: 'yml-extension',
+  kind,
+  path,
+  message: ymlMessage(path),
+});
+
+/** A folder's listing: its `*.yaml` names, the paths of its `*.yml` files, and why it could not be read. */
+export interface FolderListing {
+  names: string[];
+  yml: string[];
+  /** Set when the folder could not be listed (`folder is missing`, `cannot read folder (…)`). */
+  error?: { missing: boolean; message: string };
+}
+
+/** The `*.yaml` files of a folder, sorted, and any `*.yml` files beside them. */
+export function yamlFilesIn(dir: string): FolderListing {
+  let all: string[];
+  try {
+    all = readdirSync(dir).sort();
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return { names: [], yml: [], error: { missing, message: folderError(error) } };
+  }
+  return {
+    names: all.filter((name) => name.endsWith('.yaml')),
+    yml: all.filter((name) => name.endsWith('.yml')).map((name) => join(dir, name)),
+  };
+}
+
+/**
+ * A sub-folder of rule files of one kind: its `*.yaml` names and its problems. A missing folder is
+ * a problem only when `required`; one that exists but cannot be read always is.
+ */
+function sourceFolder(kind: SourceKind, dir: string, required: boolean) {
+  const listing = yamlFilesIn(dir);
+  const problems: ListingProblem[] = listing.yml.map((path) => ymlProblem(kind, path));
+  if (listing.error && (required || !listing.error.missing))
+    problems.push({ code: 'missing-folder', kind, path: dir, message: listing.error.message });
+  return { names: listing.names, problems };
+}
+
+/**
+ * A folder holding `credentials.yaml` is a full rule set; any other folder is an overlay. Whatever
+ * the name is (a FIFO, a folder), it marks a full rule set, and loading it reports what is wrong.
+ */
+export const isFullRuleSet = (dir: string): boolean => existsSync(join(dir, 'credentials.yaml'));
+
+/** `.yml` twins of the files a folder's top level must hold (`tags.yml` beside a missing `tags.yaml`). */
+const ymlTwins = (dir: string, kinds: readonly SourceKind[]): ListingProblem[] =>
+  kinds
+    .filter((kind) => existsSync(join(dir, `${kind}.yml`)))
+    .map((kind) => ymlProblem(kind, join(dir, `${kind}.yml`)));
+
+/**
+ * The files of a full rule set, in load order. Missing definition files are listed too: loading
+ * reports them. `tasks/` and `states/` must exist.
+ */
+export function listRuleSetSources(root: string): SourceListing {
+  const tasks = sourceFolder('task', join(root, 'tasks'), true);
+  const states = sourceFolder('state', join(root, 'states'), true);
+  return {
+    entries: [
+      ...DEFINITION_FILES.map((kind) => ({ kind, path: join(root, `${kind}.yaml`) })),
+      ...tasks.names.map((name) => ({ kind: 'task' as const, path: join(root, 'tasks', name) })),
+      ...states.names.map((name) => ({ kind: 'state' as const, path: join(root, 'states', name) })),
+    ],
+    problems: [...ymlTwins(root, DEFINITION_FILES), ...tasks.problems, ...states.problems],
+  };
+}
+
+/** The files of an overlay folder: `overlay.yaml`, then `rules/*.yaml` (an overlay may have no `rules/`). */
+export function listOverlaySources(dir: string): SourceListing {
+  const rules = sourceFolder('overlay-rules', join(dir, 'rules'), false);
+  return {
+    entries: [
+      { kind: 'overlay', path: join(dir, 'overlay.yaml') },
+      ...rules.names.map((name) => ({ kind: 'overlay-rules' as const, path: join(dir, 'rules', name) })),
+    ],
+    problems: [...ymlTwins(dir, ['overlay']), ...rules.problems],
+  };
 }
 
 /** Size and modification time of each file, to tell whether a snapshot still matches its sources. */
@@ -76,8 +155,8 @@ interface SourceStamp {
   mtimeMs: number;
 }
 
-export function stampSources(entries: readonly SourceEntry[]): SourceStamp[] {
-  return entries.map(({ path }) => {
+export function stampSources(paths: readonly string[]): SourceStamp[] {
+  return paths.map((path) => {
     try {
       const s = statSync(path);
       return { path, size: s.size, mtimeMs: s.mtimeMs };

@@ -1,11 +1,12 @@
-import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../domain/diagnostic.js';
 import { compareDiagnostics } from '../domain/diagnostic.js';
 import { type Case, CaseFile } from '../domain/schema/case-file.js';
+import { yamlFilesIn, ymlMessage } from './list-sources.js';
 import { parseYaml } from './parse-yaml.js';
 import { readSource } from './read-source.js';
-import type { Range } from './source-map.js';
+import type { DataPath, Range } from './source-map.js';
+import { wholeFileError } from './whole-file-diagnostic.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 
 /** A case with where it was written and the date it pins. */
@@ -15,44 +16,40 @@ export interface LoadedCase {
   range: Range;
   /** The case's own `asOf`, else its query's, else its file's. */
   asOf: string | undefined;
+  /** Its place in its file's `cases` list. */
+  index: number;
+  /** The source range of a path inside this case (`['expect', 'determinedBy', 0]`). */
+  locate: (path: DataPath) => Range;
 }
 
 export interface LoadedCases {
   cases: LoadedCase[];
   diagnostics: Diagnostic[];
   files: string[];
+  /** The cases folder does not exist (an overlay may have none; `test` has nothing to run). */
+  folderMissing: boolean;
 }
 
-/** Reads every `*.yaml` in a cases folder. Cases are not part of the rule set, its snapshot or its digest. */
+/**
+ * Reads every `*.yaml` in a cases folder. Cases are not part of the rule set, its snapshot or its
+ * digest. A folder that exists but cannot be read, and a `*.yml` file, are findings.
+ */
 export function loadCases(dir: string, cwd: string): LoadedCases {
-  let names: string[];
-  try {
-    names = readdirSync(dir)
-      .filter((n) => n.endsWith('.yaml'))
-      .sort();
-  } catch {
-    return { cases: [], diagnostics: [], files: [] };
-  }
+  const display = (path: string) => relative(cwd, path).split(sep).join('/') || path;
+  const listing = yamlFilesIn(dir);
+  const names = listing.names;
   const cases: LoadedCase[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = listing.yml.map((path) => wholeFileError('yml-extension', display(path), ymlMessage(path)));
+  if (listing.error && !listing.error.missing)
+    diagnostics.push(wholeFileError('missing-folder', display(dir), listing.error.message));
   /** Where each case id was first written: a second case under the same id is reported, never silently run twice. */
   const seen = new Map<string, string>();
   for (const name of names) {
     const path = join(dir, name);
-    const file = relative(cwd, path).split(sep).join('/');
+    const file = display(path);
     const read = readSource(path);
     if (!read.ok) {
-      diagnostics.push({
-        code: read.code,
-        severity: 'error',
-        file,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-        pointer: '',
-        message: read.message,
-      });
+      diagnostics.push(wholeFileError(read.code, file, read.message));
       continue;
     }
     const parsed = parseYaml(file, read.text);
@@ -85,9 +82,16 @@ export function loadCases(dir: string, cwd: string): LoadedCases {
         file,
         range: parsed.map.rangeOf(['cases', i]),
         asOf: c.asOf ?? c.query.asOf ?? result.data.asOf,
+        index: i,
+        locate: (path) => parsed.map.rangeOf(['cases', i, ...path]),
       });
     });
   }
   diagnostics.sort(compareDiagnostics);
-  return { cases, diagnostics, files: names.map((n) => relative(cwd, join(dir, n)).split(sep).join('/')) };
+  return {
+    cases,
+    diagnostics,
+    files: [...names.map((n) => display(join(dir, n))), ...listing.yml.map(display)],
+    folderMissing: listing.error?.missing === true,
+  };
 }

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../domain/diagnostic.js';
 import { compareDiagnostics } from '../domain/diagnostic.js';
@@ -9,10 +9,18 @@ import { FILE_SCHEMAS } from './file-schemas.js';
 import { indexRules } from './index-rules.js';
 import { link, type ValidFile } from './link.js';
 import type { LintOptions } from './lint.js';
-import { listOverlaySources, listRuleSetSources, type SourceEntry, type SourceKind } from './list-sources.js';
+import {
+  folderError,
+  type ListingProblem,
+  listOverlaySources,
+  listRuleSetSources,
+  type SourceEntry,
+  type SourceKind,
+} from './list-sources.js';
 import { parseYaml } from './parse-yaml.js';
 import { readSource } from './read-source.js';
 import { Reporter } from './reporter.js';
+import { wholeFileError } from './whole-file-diagnostic.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 
 export interface LoadOptions {
@@ -29,16 +37,24 @@ export interface LoadOptions {
 export type LoadResult =
   | { ok: true; ruleSet: RuleSet; diagnostics: Diagnostic[]; files: string[]; missing?: undefined }
   | { ok: false; diagnostics: Diagnostic[]; files: string[]; missing?: undefined }
-  /** A folder that does not exist: the caller's usage problem (exit 66), not a finding. */
-  | { ok: false; diagnostics: []; files: []; missing: string };
+  /**
+   * A folder named by the caller that does not exist or cannot be listed: the caller's problem
+   * (exit 66), not a finding. `reason` reads before the path: `no such folder: DIR`.
+   */
+  | { ok: false; diagnostics: []; files: []; missing: string; reason: string };
 
-const isFolder = (path: string): boolean => {
+/** Why a folder the caller named cannot be loaded, or undefined when it can be listed. */
+function unusableFolder(path: string): string | undefined {
   try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
+    readdirSync(path);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'no such folder';
+    if (code === 'ENOTDIR') return 'not a folder';
+    return folderError(error);
   }
-};
+}
 
 /**
  * Loads a rules folder and its overlays into an immutable, indexed rule set. Every problem in the
@@ -47,32 +63,21 @@ const isFolder = (path: string): boolean => {
 export function loadRules(options: LoadOptions): LoadResult {
   const cwd = options.cwd ?? process.cwd();
   const overlays = options.overlays ?? [];
-  for (const folder of [options.root, ...overlays])
-    if (!isFolder(folder)) return { ok: false, diagnostics: [], files: [], missing: folder };
+  for (const folder of [options.root, ...overlays]) {
+    const reason = unusableFolder(folder);
+    if (reason !== undefined) return { ok: false, diagnostics: [], files: [], missing: folder, reason };
+  }
 
   const display = (path: string) => relative(cwd, path).split(sep).join('/') || path;
   const diagnostics: Diagnostic[] = [];
   const valid: ValidFile[] = [];
   const failed = new Set<SourceKind>();
   const files: string[] = [];
-  const take = (entry: SourceEntry, overlay?: string): ValidFile | undefined => {
-    const file = display(entry.path);
-    files.push(file);
-    failed.add(entry.kind); // until the file proves valid
-
+  /** One file read, parsed and checked against its kind's schema; undefined when it is not valid. */
+  const check = (entry: SourceEntry, file: string, overlay?: string): ValidFile | undefined => {
     const read = readSource(entry.path);
     if (!read.ok) {
-      diagnostics.push({
-        code: read.code,
-        severity: 'error',
-        file,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-        pointer: '',
-        message: read.message,
-      });
+      diagnostics.push(wholeFileError(read.code, file, read.message));
       return undefined;
     }
     const parsed = parseYaml(file, read.text);
@@ -89,30 +94,51 @@ export function loadRules(options: LoadOptions): LoadResult {
       diagnostics.push(...zodDiagnostics(file, schema, parsed.data, result.error.issues, parsed.map, ruleIdAt));
       return undefined;
     }
-    const stem = basename(entry.path).replace(/\.ya?ml$/, '');
-    const validFile: ValidFile = {
+    return {
       kind: entry.kind,
       file,
-      stem,
+      stem: basename(entry.path).replace(/\.yaml$/, ''),
       map: parsed.map,
       data: result.data,
       ...(overlay ? { overlay } : {}),
     };
-    valid.push(validFile);
-    if (!diagnostics.some((d) => d.file === file)) failed.delete(entry.kind);
+  };
+  const take = (entry: SourceEntry, overlay?: string): ValidFile | undefined => {
+    const file = display(entry.path);
+    files.push(file);
+    failed.add(entry.kind); // until the file proves valid
+    const validFile = check(entry, file, overlay);
+    if (validFile) {
+      valid.push(validFile);
+      failed.delete(entry.kind);
+    }
     return validFile;
   };
 
-  for (const entry of listRuleSetSources(options.root)) take(entry);
+  /** Kinds of which files could not even be listed: an unreadable folder, a `.yml` file. */
+  const unlisted = new Set<SourceKind>();
+  /** A missing or unreadable folder, or a `.yml` file: reported, and what it would define counts as incomplete. */
+  const listed = (problems: readonly ListingProblem[]) => {
+    for (const problem of problems) {
+      diagnostics.push(wholeFileError(problem.code, display(problem.path), problem.message));
+      unlisted.add(problem.kind);
+    }
+  };
+
+  const ruleSet = listRuleSetSources(options.root);
+  listed(ruleSet.problems);
+  for (const entry of ruleSet.entries) take(entry);
   for (const folder of overlays) {
-    const [head, ...rest] = listOverlaySources(folder);
+    const overlay = listOverlaySources(folder);
+    listed(overlay.problems);
+    const [head, ...rest] = overlay.entries;
     const overlayFile = take(head!);
     const name = (overlayFile?.data as { name?: string } | undefined)?.name ?? basename(folder);
     for (const entry of rest) take(entry, name);
   }
 
   const reporter = new Reporter();
-  const data = link(valid, reporter, incompleteVocabularies(failed), options.lint);
+  const data = link(valid, reporter, incompleteVocabularies(failed, unlisted), options.lint);
   diagnostics.push(...reporter.diagnostics);
   if (options.lint) {
     const missing = Object.keys(STATES).filter((code) => !data.states.some((s) => s.code === code));
@@ -138,9 +164,11 @@ export function loadRules(options: LoadOptions): LoadResult {
 
 /**
  * The vocabularies some failed file may have defined: references into them are not checked, so
- * one broken file does not bury its own error under a cascade of "unknown id" findings.
+ * one broken file does not bury its own error under a cascade of "unknown id" findings. Files that
+ * could not be listed at all (an unreadable `states/`) also leave incomplete what only they define
+ * besides rules: every state's own citations, conditions, credentials and trainings.
  */
-function incompleteVocabularies(failed: ReadonlySet<SourceKind>): Set<string> {
+function incompleteVocabularies(failed: ReadonlySet<SourceKind>, unlisted: ReadonlySet<SourceKind>): Set<string> {
   const defines: Record<SourceKind, string[]> = {
     credentials: ['credential', 'issuer'],
     trainings: ['training'],
@@ -155,5 +183,6 @@ function incompleteVocabularies(failed: ReadonlySet<SourceKind>): Set<string> {
     overlay: [],
     'overlay-rules': ['rule', 'citation', 'condition', 'training'],
   };
-  return new Set([...failed].flatMap((kind) => defines[kind]));
+  const stateOwn = unlisted.has('state') ? ['citation', 'condition', 'credential', 'issuer', 'training'] : [];
+  return new Set([...failed, ...unlisted].flatMap((kind) => defines[kind]).concat(stateOwn));
 }

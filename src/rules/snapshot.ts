@@ -15,8 +15,10 @@ export interface Snapshot {
   data: RuleData;
 }
 
+/** Every file read, and every path listing found wrong (a `.yml` file): one appearing makes the snapshot stale. */
 function currentSources(rulesDir: string): Snapshot['sources'] {
-  return stampSources(listRuleSetSources(rulesDir)).map((s) => ({
+  const { entries, problems } = listRuleSetSources(rulesDir);
+  return stampSources([...entries.map((e) => e.path), ...problems.map((p) => p.path)]).map((s) => ({
     file: relative(rulesDir, s.path).split(sep).join('/'),
     size: s.size,
     mtimeMs: s.mtimeMs,

@@ -16,13 +16,14 @@ export type DataPath = readonly (string | number)[];
  * existing ancestor. `target: 'key'` points at a map key instead of its value.
  */
 export class SourceMap {
+  /** `doc` is undefined when a file was refused before it was composed (too deeply nested). */
   constructor(
-    private readonly doc: Document.Parsed,
+    private readonly doc: Document.Parsed | undefined,
     private readonly lineCounter: LineCounter,
   ) {}
 
   rangeOf(path: DataPath, target: 'key' | 'value' = 'value'): Range {
-    let node: unknown = this.doc.contents;
+    let node: unknown = this.doc?.contents;
     let found: [number, number] | undefined = rangeOfNode(node);
     for (let i = 0; i < path.length; i++) {
       const segment = path[i];

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Decision } from '../../domain/decision.js';
 import type { Diagnostic } from '../../domain/diagnostic.js';
 import { compareDiagnostics } from '../../domain/diagnostic.js';
+import { quoted } from '../../domain/shown-value.js';
 import { caseCoverage } from '../../evaluate/case-coverage.js';
 import { checkCase } from '../../evaluate/check-case.js';
 import { createEvaluator } from '../../evaluate/evaluator.js';
@@ -35,7 +36,7 @@ export function registerTest(program: Command, context: CommandContext): void {
       const outputs = parseOutputs(options.output);
       const minCoverage = options.minCoverage === undefined ? undefined : Number(options.minCoverage);
       if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 100))
-        throw new UsageError(`--min-coverage takes a percentage from 0 to 100, not '${options.minCoverage}'`);
+        throw new UsageError(`--min-coverage takes a percentage from 0 to 100, not ${quoted(options.minCoverage!)}`);
       const { loadRules, loadCases } = await import('../heavy.js');
       const diagnostics: Diagnostic[] = [];
       const files: string[] = [];
@@ -44,8 +45,13 @@ export function registerTest(program: Command, context: CommandContext): void {
       let coverage: CheckReport['coverage'];
       for (const target of ruleTargets(context, dirs)) {
         const loaded = loadRules({ root: target.root, overlays: target.overlays, cwd: context.io.cwd });
-        if (loaded.missing !== undefined) throw new NoInputError(`no such folder: ${loaded.missing}`);
-        const cases = loadCases(join(target.dir, 'cases'), context.io.cwd);
+        if (loaded.missing !== undefined) throw new NoInputError(`${loaded.reason}: ${loaded.missing}`);
+        const casesDir = join(target.dir, 'cases');
+        const cases = loadCases(casesDir, context.io.cwd);
+        // Nothing to test must not pass: a run with no cases proves nothing about the rules.
+        if (cases.folderMissing) throw new NoInputError(`nothing to test: no cases folder: ${casesDir}`);
+        if (cases.files.length === 0 && cases.diagnostics.length === 0)
+          throw new NoInputError(`nothing to test: no case files (*.yaml) in ${casesDir}`);
         diagnostics.push(...loaded.diagnostics.filter((d) => d.severity === 'error'), ...cases.diagnostics);
         files.push(...cases.files);
         if (!loaded.ok) continue;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CitationKind, CitationSource, Cites, EntityId, IsoDate, KebabId, StateCode } from './common.js';
 import { Requirement } from './requirement.js';
 import { SCOPES } from './vocabulary-schemas.js';
+import { WebAddress } from './web-address.js';
 
 /** A source (docs/design.md). `bill` never supports a rule; `secondary` never stands alone for law. */
 export const Citation = z.strictObject({
@@ -13,7 +14,7 @@ export const Citation = z.strictObject({
   source: CitationSource,
   year: z.number().int().min(1900).max(2100).optional(),
   section: z.string().min(1).optional(),
-  url: z.url({ protocol: /^https?$/ }).optional(),
+  url: WebAddress.optional(),
   /** Where the text was read when no web address was seen (a repository path and commit, a print edition). */
   locator: z.string().min(1).optional(),
   /** The day this text was last actually read. */
