@@ -14,8 +14,9 @@ function countIn(counts: Record<string, VerdictCounts>, key: string, verdict: Ve
 }
 
 /**
- * Counts an audit as it streams by: every decision by verdict, state and task, and every
- * invalid entry. What a report lists (`--only`) never changes what it counts.
+ * Counts an audit as it streams by: every decision by verdict, state and task, every invalid
+ * entry, and the records they are in (`invalidRows`, a name kept for the JSON contract). What a
+ * report lists (`--only`) never changes what it counts.
  */
 export class AuditTally {
   private readonly summary: AuditSummary = {
@@ -33,8 +34,10 @@ export class AuditTally {
     const s = this.summary;
     if (record.type === 'invalid') {
       s.invalid++;
-      // A row's problems arrive together, so a new file:line is a new invalid row.
-      const where = `${record.diagnostic.file}\u0000${record.diagnostic.line}`;
+      // A record's problems arrive together, all at the record's start: a new file:line:column is a
+      // new invalid record. A line is not enough: a JSON array may hold many records on one line.
+      const { file, line, column } = record.diagnostic;
+      const where = `${file}\u0000${line}:${column}`;
       if (where !== this.lastInvalid) s.invalidRows++;
       this.lastInvalid = where;
       return;

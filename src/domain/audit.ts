@@ -31,8 +31,12 @@ export interface AuditSummary {
   /** Records read: roster rows, or assignments with `--assignments`. */
   rows: number;
   decisions: number;
-  /** Invalid entries (diagnostics), and the distinct rows they came from. */
+  /** Invalid entries (diagnostics). */
   invalid: number;
+  /**
+   * The records they are in: a CSV row, a JSON or NDJSON record (several may share a line), or a
+   * file-level problem (a header, an unreadable file). Named for rows, and kept so: a JSON contract.
+   */
   invalidRows: number;
   byVerdict: VerdictCounts;
   /** Each state's own verdict (`byState` of the decision); `not-given` when a row names no state. */

@@ -3,7 +3,7 @@ import type { CodeDoc } from './diagnostic-codes.js';
 /**
  * The diagnostic codes only rosters have (README, "Diagnostics"), with what each means and how to fix it.
  * A roster also gets the rule files' codes where they mean the same: `missing-field`,
- * `wrong-type`, `invalid-value`, `empty-file`, and `unknown-task`, `unknown-credential`,
+ * `wrong-type`, `invalid-value`, `empty-file`, `not-utf8`, and `unknown-task`, `unknown-credential`,
  * `unknown-training`, `unknown-role`, `unknown-setting`. Codes are stable; messages may improve.
  */
 export const ROSTER_DIAGNOSTIC_CODES = {
@@ -34,8 +34,8 @@ export const ROSTER_DIAGNOSTIC_CODES = {
   },
   'csv-syntax': {
     severity: 'error',
-    summary: 'A CSV quote is never closed or not doubled; nothing after it is read.',
-    fix: 'Close the quoted field, or write "" for a quote inside one.',
+    summary: 'A CSV quote is never closed, not doubled, or inside an unquoted field; nothing after it is read.',
+    fix: 'Close the quoted field, or quote the whole field and write "" for a quote inside it.',
   },
   'json-syntax': {
     severity: 'error',

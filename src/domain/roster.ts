@@ -40,7 +40,11 @@ export interface RosterUnreadable {
   kind: 'unreadable';
   line: number;
   column: number;
-  code: Extract<RosterDiagnosticCode, 'csv-syntax' | 'json-syntax' | 'field-count'> | 'wrong-type' | 'empty-file';
+  code:
+    | Extract<RosterDiagnosticCode, 'csv-syntax' | 'json-syntax' | 'field-count'>
+    | 'wrong-type'
+    | 'empty-file'
+    | 'not-utf8';
   message: string;
   fatal: boolean;
 }

@@ -2,35 +2,37 @@ import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import type { RosterItem } from '../domain/roster.js';
 import { batches } from './batches.js';
+import { csvSyntaxItem } from './csv-syntax.js';
 import { LineCounter } from './line-counter.js';
 import type { ReadStats } from './read-stats.js';
-
-/** What a CSV syntax error means, in the words of someone fixing the file. */
-const CSV_ERRORS: Readonly<Record<string, string>> = {
-  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
-  CSV_INVALID_CLOSING_QUOTE: 'a quote inside a quoted field is not doubled (write "" for a quote)',
-  CSV_INVALID_OPENING_QUOTE: 'a quote in the middle of an unquoted field (quote the whole field and double the quote)',
-};
+import { notUtf8Item, Utf8Check, utf8Stage } from './utf8-check.js';
 
 /**
  * A CSV roster, streamed: the header, then one row per record with the line it starts on (BOM,
  * CRLF and quoted fields with commas and line breaks are csv-parse's job). Blank lines are
- * skipped; a row with the wrong number of fields is reported and skipped; a syntax error ends
- * the file, because nothing after an unclosed quote can be trusted.
+ * skipped; a row with the wrong number of fields is reported and skipped; a syntax error or a
+ * byte that is not UTF-8 ends the file, because nothing after it can be trusted.
  */
 export async function* readCsv(input: Readable, stats: ReadStats): AsyncGenerator<RosterItem[]> {
+  const utf8 = new Utf8Check();
+  const checked = utf8Stage(utf8);
   // Blank lines come through as one empty cell, so that every line is counted (see LineCounter).
   const parser = parse({ bom: true, relax_column_count: true });
   input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
+  input.pipe(checked).pipe(parser);
   const lines = new LineCounter();
   let header: string[] | null = null;
   let index = 0;
   try {
-    for await (const batch of batches<string[]>(parser)) {
+    read: for await (const batch of batches<string[]>(parser)) {
       const items: RosterItem[] = [];
       for (const record of batch) {
         const line = lines.start(record);
+        // The input stops before a byte that is not UTF-8: a record reaching its line was cut short.
+        if (utf8.failure !== undefined && lines.next > utf8.failure.line) {
+          if (items.length > 0) yield items;
+          break read;
+        }
         if (record.length === 1 && record[0]!.trim() === '') continue;
         if (header === null) {
           header = record;
@@ -56,21 +58,22 @@ export async function* readCsv(input: Readable, stats: ReadStats): AsyncGenerato
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const what = CSV_ERRORS[error.code] ?? error.message;
-    yield [
-      {
-        kind: 'unreadable',
-        line: lines.next,
-        column: 1,
-        code: 'csv-syntax',
-        message: `CSV syntax: ${what}; nothing from here on was read`,
-        fatal: true,
-      },
-    ];
+    const syntax = csvSyntaxItem(error, utf8.positions, header, lines.next);
+    const failure = utf8.failure;
+    // The first problem in the file is the one to fix; a cut input also leaves a quote open.
+    const utf8First =
+      failure !== undefined &&
+      (failure.line < syntax.line || (failure.line === syntax.line && failure.column <= syntax.column));
+    yield [utf8First ? notUtf8Item(failure, 'nothing from here on was read') : syntax];
     return;
   } finally {
-    input.unpipe(parser);
+    input.unpipe(checked);
+    checked.unpipe(parser);
     input.destroy();
+  }
+  if (utf8.failure !== undefined) {
+    yield [notUtf8Item(utf8.failure, 'nothing from here on was read')];
+    return;
   }
   if (header === null)
     yield [

@@ -3,17 +3,28 @@ import type { RosterItem } from '../domain/roster.js';
 import { jsonElementStarts, positionOf } from './json-element-starts.js';
 import { jsonRecord } from './json-record.js';
 import type { ReadStats } from './read-stats.js';
+import { notUtf8Item, Utf8Check } from './utf8-check.js';
 
 /** Records handed on at a time, so the audit writes as it goes even from one document. */
 const BATCH = 4096;
 
 /**
  * A JSON roster: an array of objects, one per staff member. JSON is one document, so it is read
- * whole (CSV and NDJSON stream); each record's line is the line of its `{`.
+ * whole (CSV and NDJSON stream); each record's line is the line of its `{`. A byte that is not
+ * UTF-8 is reported at its line and column, and nothing of the file is audited.
  */
 export async function* readJson(input: Readable, stats: ReadStats): AsyncGenerator<RosterItem[]> {
+  const utf8 = new Utf8Check();
   const chunks: Buffer[] = [];
-  for await (const chunk of input as AsyncIterable<Buffer>) chunks.push(chunk);
+  for await (const chunk of input as AsyncIterable<Buffer>) {
+    chunks.push(utf8.pass(chunk));
+    if (utf8.failure !== undefined) break;
+  }
+  utf8.end();
+  if (utf8.failure !== undefined) {
+    yield [notUtf8Item(utf8.failure, 'no row of this file was audited')];
+    return;
+  }
   let text = Buffer.concat(chunks).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') {

@@ -1,20 +1,24 @@
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import type { RosterItem } from '../domain/roster.js';
 import { jsonRecord } from './json-record.js';
 import type { ReadStats } from './read-stats.js';
+import { notUtf8Item, Utf8Check } from './utf8-check.js';
 
 /**
  * An NDJSON roster, streamed: one JSON object per line, blank lines skipped. A line that does not
- * parse is reported and the next line read, since every line stands alone.
+ * parse is reported and the next line read, since every line stands alone. A byte that is not
+ * UTF-8 ends the file (the line it is on is not read), and a file with no line but blank ones is
+ * empty, as an empty CSV or JSON roster is.
  */
 export async function* readNdjson(input: Readable, stats: ReadStats): AsyncGenerator<RosterItem[]> {
-  const decoder = new StringDecoder('utf8');
+  const utf8 = new Utf8Check();
   let rest = '';
   let line = 0;
   let first = true;
+  let content = false;
   for await (const chunk of input as AsyncIterable<Buffer>) {
-    let text = rest + decoder.write(chunk);
+    // The check passes whole characters only, so each piece decodes alone.
+    let text = rest + utf8.pass(chunk).toString('utf8');
     if (first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
@@ -27,12 +31,30 @@ export async function* readNdjson(input: Readable, stats: ReadStats): AsyncGener
       from = nl + 1;
     }
     rest = text.slice(from);
+    content ||= items.length > 0;
     if (items.length > 0) yield items;
+    if (utf8.failure !== undefined) break;
   }
-  const last = itemOf(rest + decoder.end(), ++line, stats);
+  utf8.end();
+  if (utf8.failure !== undefined) {
+    // The line with the invalid byte is cut short: it is not read.
+    yield [notUtf8Item(utf8.failure, 'nothing from here on was read')];
+    return;
+  }
+  const last = itemOf(rest, ++line, stats);
   if (last !== null) yield [last];
+  else if (!content)
+    yield [
+      {
+        kind: 'unreadable',
+        line: 1,
+        column: 1,
+        code: 'empty-file',
+        message: 'the roster is empty: an NDJSON roster has one JSON object per line',
+        fatal: true,
+      },
+    ];
 }
-
 function itemOf(text: string, line: number, stats: ReadStats): RosterItem | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import type { RosterItem } from '../../src/domain/roster.js';
+import { BytePositions } from '../../src/roster/byte-positions.js';
 import { formatOfContent, formatOfName, type InputFormat } from '../../src/roster/input-format.js';
 import { jsonElementStarts } from '../../src/roster/json-element-starts.js';
 import { LineCounter } from '../../src/roster/line-counter.js';
@@ -16,6 +17,15 @@ async function read(name: string, format: InputFormat): Promise<{ items: RosterI
   const items: RosterItem[] = [];
   for await (const batch of readRoster(createReadStream(join(ROSTERS, name)), format, stats)) items.push(...batch);
   return { items, records: stats.records };
+}
+
+/** Reads bytes handed over in pieces of `size` bytes, as a pipe may: characters and CRLFs split between pieces. */
+async function readPieces(bytes: Buffer, format: InputFormat, size: number): Promise<RosterItem[]> {
+  const pieces: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += size) pieces.push(bytes.subarray(i, i + size));
+  const items: RosterItem[] = [];
+  for await (const batch of readRoster(Readable.from(pieces), format, { records: 0 })) items.push(...batch);
+  return items;
 }
 
 /** Each item as [kind, line, what]: the cells' first value, or the problem's code. */
@@ -117,6 +127,117 @@ describe('JSON and NDJSON rosters', () => {
   test('NDJSON: blank lines skipped, lines still counted', async () => {
     const { items } = await read('roster.ndjson', 'ndjson');
     expect(shape(items).map(([, line]) => line)).toEqual([1, 2, 4]);
+  });
+});
+
+describe('UTF-8', () => {
+  const SIZES = [1, 2, 3, 5, 16384];
+  const TEXT = {
+    csv: '\uFEFFstaff_id,name\r\nA-1,"José\r\nMüller"\r\nA-2,€ 😀\r\n',
+    ndjson: '\uFEFF{"staff_id":"A-1","name":"José Müller"}\r\n{"staff_id":"A-2","name":"€ 😀"}\n',
+    json: '\uFEFF[{"staff_id":"A-1","name":"José Müller"},\r\n{"staff_id":"A-2","name":"€ 😀"}]',
+  } as const;
+  const names = (items: RosterItem[]) =>
+    items.flatMap((i) => (i.kind === 'row' ? [i.cells[1]] : i.kind === 'record' ? [i.fields.name] : []));
+
+  test.each(SIZES)('characters split between pieces of %i bytes are read whole', async (size) => {
+    for (const [format, text] of Object.entries(TEXT)) {
+      const items = await readPieces(Buffer.from(text), format as InputFormat, size);
+      expect(items.filter((i) => i.kind === 'unreadable')).toEqual([]);
+      expect(names(items).map((n) => String(n).replace(/\r\n/g, ' '))).toEqual(['José Müller', '€ 😀']);
+    }
+  });
+
+  test.each(SIZES)('the first byte that is not UTF-8 is located, in pieces of %i bytes', async (size) => {
+    // Line 3 starts after a CRLF that a 1-byte piece splits; the BOM takes no column on line 1.
+    const bytes = Buffer.concat([Buffer.from('\uFEFFstaff_id,name\r\nA-1,Zoë\r\nA-2,Jo'), Buffer.from([0xe9, 0x0a])]);
+    const items = await readPieces(bytes, 'csv', size);
+    expect(shape(items)).toEqual([
+      ['columns', 1, 'staff_id'],
+      ['row', 2, 'A-1'],
+      ['unreadable', 3, 'not-utf8'],
+    ]);
+    expect(items.at(-1)).toMatchObject({ column: 7, fatal: true });
+  });
+
+  test.each([
+    ['an overlong form', [0xc0, 0x80], 0xc0],
+    ['a surrogate', [0xed, 0xa0, 0x80], 0xed],
+    ['a byte above U+10FFFF', [0xf5, 0x80, 0x80, 0x80], 0xf5],
+    ['a sequence cut by an ASCII byte', [0xe2, 0x82, 0x41], 0xe2],
+    ['a lone continuation byte', [0x80], 0x80],
+  ])('%s is not UTF-8', async (_, invalid, byte) => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"staff_id":"A-1"}\n{"name":"'),
+      Buffer.from(invalid),
+      Buffer.from('"}\n'),
+    ]);
+    for (const size of [1, 4096]) {
+      const items = await readPieces(bytes, 'ndjson', size);
+      expect(shape(items)).toEqual([
+        ['record', 1, 'A-1'],
+        ['unreadable', 2, 'not-utf8'],
+      ]);
+      expect(items[1]).toMatchObject({ column: 10 });
+      expect((items[1] as Extract<RosterItem, { kind: 'unreadable' }>).message).toContain(
+        `byte 0x${byte.toString(16).toUpperCase()} `,
+      );
+    }
+  });
+
+  test('positions: CRLF, LF and a lone CR end a line each; a BOM takes no column', () => {
+    const positions = new BytePositions();
+    const bytes = Buffer.from('\uFEFFab\r\ncd\ref\ngh€i');
+    for (const piece of [bytes.subarray(0, 6), bytes.subarray(6, 7), bytes.subarray(7)]) positions.add(piece);
+    const at = (text: string) => positions.at(bytes.indexOf(text));
+    expect([at('a'), at('c'), at('e'), at('g'), at('i')]).toEqual([
+      { line: 1, column: 1 },
+      { line: 2, column: 1 },
+      { line: 3, column: 1 },
+      { line: 4, column: 1 },
+      { line: 4, column: 4 },
+    ]);
+  });
+});
+
+describe('CSV syntax errors, at the quote at fault', () => {
+  test.each([1, 7, 16384])('in pieces of %i bytes', async (size) => {
+    const text = 'staff_id,name\nA-1,"Ann\nLee"\nA-2,Bo "x" Ng\n';
+    const items = await readPieces(Buffer.from(text), 'csv', size);
+    expect(shape(items)).toEqual([
+      ['columns', 1, 'staff_id'],
+      ['row', 2, 'A-1'],
+      ['unreadable', 4, 'csv-syntax'],
+    ]);
+    expect(items.at(-1)).toMatchObject({ column: 8 });
+  });
+
+  test('a quote opened far behind the end of the input: at the line its record starts on', async () => {
+    const text = `staff_id,name\nA-1,Ann\nA-2,"${'x\n'.repeat(200_000)}`;
+    const items = await readPieces(Buffer.from(text), 'csv', 16384);
+    expect(shape(items).at(-1)).toEqual(['unreadable', 3, 'csv-syntax']);
+    expect(items.at(-1)).toMatchObject({ column: 1 });
+  });
+
+  test('a BOM before an unclosed quote in the first field', async () => {
+    const items = await readPieces(Buffer.from('\uFEFF"staff_id,name\n'), 'csv', 16384);
+    expect(items).toEqual([expect.objectContaining({ kind: 'unreadable', line: 1, column: 1, code: 'csv-syntax' })]);
+    expect((items[0] as Extract<RosterItem, { kind: 'unreadable' }>).message).toBe(
+      'CSV syntax: the quote that opens field 1 is never closed; nothing from here on was read',
+    );
+  });
+});
+
+describe('empty rosters', () => {
+  test.each([
+    ['csv', ''],
+    ['csv', '\n \n'],
+    ['json', ''],
+    ['json', '\uFEFF \n'],
+    ['ndjson', ''],
+    ['ndjson', '\n\r\n  \n'],
+  ] as const)('%s %j', async (format, text) => {
+    expect(shape(await readPieces(Buffer.from(text), format, 16384))).toEqual([['unreadable', 1, 'empty-file']]);
   });
 });
 
