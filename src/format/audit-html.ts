@@ -1,15 +1,19 @@
-import type { VerdictCounts } from '../domain/audit.js';
+import type { AuditDecision, AuditInvalid, AuditRun, AuditSummary, VerdictCounts } from '../domain/audit.js';
+import type { Decision } from '../domain/decision.js';
+import type { Citation } from '../domain/schema/definitions.js';
 import { conditionPhrase, decisiveConditions, statesOf, whatDecides } from './audit-conditions.js';
 import { diagnosticText } from './audit-invalid.js';
 import {
-  type AuditReport,
   findingCites,
   findingsTitle,
-  reportCitations,
+  lines,
+  type ReportHead,
+  type ReportLayout,
   total,
   VERDICTS_STRICTEST_FIRST,
   who,
 } from './audit-report.js';
+import type { Chunk } from './chunk.js';
 import { citationLine } from './decision-text.js';
 import { escapeHtml as h } from './html-escape.js';
 
@@ -38,70 +42,98 @@ const citeLinks = (ids: readonly string[]): string =>
  * The audit as one self-contained HTML page: inline style, no script, no external request (a
  * Content-Security-Policy says so to the browser too), and every piece of text escaped.
  */
-export function auditHtml(report: AuditReport): string {
-  const { run, summary: s } = report;
-  const inputs = run.inputs.map((i) => h(i.name)).join(' and ');
-  const out: string[] = [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>Compliance audit: ${inputs}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
-    `<h1>Compliance audit: ${inputs}</h1>`,
-    `<p class="meta">As of <strong>${h(run.asOf)}</strong>: ${s.rows} rows read, ${s.decisions} decisions, ${s.invalidRows} invalid rows.</p>`,
-    '<h2>Summary</h2>',
-    `<table><thead><tr><th>verdict</th><th>decisions</th></tr></thead><tbody>${VERDICTS_STRICTEST_FIRST.map((v) => `<tr><td class="v ${v}">${v}</td><td class="n">${s.byVerdict[v]}</td></tr>`).join('')}</tbody></table>`,
-  ];
-  if (Object.keys(s.byState).length > 0) out.push('<h3>By state</h3>', countsTable('state', s.byState));
-  if (Object.keys(s.byTask).length > 0) out.push('<h3>By task</h3>', countsTable('task', s.byTask));
-  out.push(`<h2>Findings: ${h(findingsTitle(report))}</h2>`);
-  if (report.findings.length === 0) out.push('<p>None.</p>');
-  else {
-    out.push(
-      '<table><thead><tr><th>verdict</th><th>line</th><th>staff</th><th>state</th><th>task</th><th>what decides it</th><th>determined by</th><th>sources</th></tr></thead><tbody>',
-    );
-    for (const f of report.findings) {
-      const d = f.decision;
+export class AuditHtml implements ReportLayout {
+  readonly citesSources = true;
+  /** Decisions are shared and frozen, so the cells that depend only on the decision are written once per decision. */
+  private readonly cells = new WeakMap<Decision, string>();
+
+  constructor(private readonly redact: boolean) {}
+
+  head({ run, summary: s, findings, listed }: ReportHead): string {
+    const inputs = run.inputs.map((i) => h(i.name)).join(' and ');
+    const out: string[] = [
+      '<!DOCTYPE html>',
+      '<html lang="en">',
+      '<head>',
+      '<meta charset="utf-8">',
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      `<title>Compliance audit: ${inputs}</title>`,
+      `<style>${STYLE}</style>`,
+      '</head>',
+      '<body>',
+      `<h1>Compliance audit: ${inputs}</h1>`,
+      `<p class="meta">As of <strong>${h(run.asOf)}</strong>: ${s.rows} rows read, ${s.decisions} decisions, ${s.invalidRows} invalid record${s.invalidRows === 1 ? '' : 's'}.</p>`,
+      '<h2>Summary</h2>',
+      `<table><thead><tr><th>verdict</th><th>decisions</th></tr></thead><tbody>${VERDICTS_STRICTEST_FIRST.map((v) => `<tr><td class="v ${v}">${v}</td><td class="n">${s.byVerdict[v]}</td></tr>`).join('')}</tbody></table>`,
+    ];
+    if (Object.keys(s.byState).length > 0) out.push('<h3>By state</h3>', countsTable('state', s.byState));
+    if (Object.keys(s.byTask).length > 0) out.push('<h3>By task</h3>', countsTable('task', s.byTask));
+    out.push(`<h2>Findings: ${h(findingsTitle(findings, listed))}</h2>`);
+    return lines(out);
+  }
+
+  finding(f: AuditDecision): string {
+    const d = f.decision;
+    let cells = this.cells.get(d);
+    if (cells === undefined) {
       const conditions = [...new Set(decisiveConditions(d).map((c) => conditionPhrase(c, d.byState.length > 1)))].map(
         (text) => `<li>${h(text)}</li>`,
       );
       const decides = conditions.length > 0 ? `<ul>${conditions.join('')}</ul>` : h(whatDecides(d)) || '—';
-      out.push(
-        `<tr><td class="v ${d.verdict}">${d.verdict}</td><td class="n">${f.line}</td><td>${h(who(f, report.redact))}</td><td>${h(statesOf(d).replace(/;/g, ', ') || 'not given')}</td>` +
-          `<td><code>${h(d.task.id)}</code></td><td>${decides}</td>` +
-          `<td>${d.determinedBy.map((id) => `<code>${h(id)}</code>`).join(', ')}</td><td>${citeLinks(findingCites(d))}</td></tr>`,
-      );
+      cells =
+        `<td>${h(statesOf(d).replace(/;/g, ', ') || 'not given')}</td><td><code>${h(d.task.id)}</code></td><td>${decides}</td>` +
+        `<td>${d.determinedBy.map((id) => `<code>${h(id)}</code>`).join(', ')}</td><td>${citeLinks(findingCites(d))}</td></tr>\n`;
+      this.cells.set(d, cells);
     }
-    out.push('</tbody></table>');
+    return `<tr><td class="v ${d.verdict}">${d.verdict}</td><td class="n">${f.line}</td><td>${h(who(f, this.redact))}</td>${cells}`;
   }
-  if (report.invalid.length > 0) {
-    out.push(
-      `<h2>Invalid rows: ${s.invalidRows}</h2>`,
+
+  *findings(count: number, spooled: Iterable<string | Uint8Array>): Iterable<Chunk> {
+    if (count === 0) {
+      yield lines(['<p>None.</p>']);
+      return;
+    }
+    yield lines([
+      '<table><thead><tr><th>verdict</th><th>line</th><th>staff</th><th>state</th><th>task</th><th>what decides it</th><th>determined by</th><th>sources</th></tr></thead><tbody>',
+    ]);
+    yield* spooled;
+    yield lines(['</tbody></table>']);
+  }
+
+  invalid(i: AuditInvalid): string {
+    return `<li><code>${h(diagnosticText(i))}</code></li>`;
+  }
+
+  *invalids(summary: AuditSummary, count: number, spooled: Iterable<string | Uint8Array>): Iterable<Chunk> {
+    if (count === 0) return;
+    yield lines([
+      `<h2>Invalid records: ${summary.invalidRows}</h2>`,
       '<p>What these entries name was not audited.</p>',
-      `<ul>${report.invalid.map((i) => `<li><code>${h(diagnosticText(i))}</code></li>`).join('')}</ul>`,
-    );
+    ]);
+    // One line: the entries follow each other inside the list.
+    yield '<ul>';
+    yield* spooled;
+    yield lines(['</ul>']);
   }
-  const citations = reportCitations(report.findings);
-  if (citations.length > 0) {
-    out.push('<h2>Sources</h2>', '<ul>');
-    for (const c of citations) {
-      const text = h(citationLine({ ...c, url: undefined }));
-      const link = c.url ? ` <a href="${h(c.url)}" rel="noopener noreferrer">${h(c.url)}</a>` : '';
-      out.push(`<li id="cite-${h(c.id)}"><code>${h(c.id)}</code>: ${text}${link}</li>`);
+
+  tail(run: AuditRun, sources: readonly Citation[]): string {
+    const out: string[] = [];
+    if (sources.length > 0) {
+      out.push('<h2>Sources</h2>', '<ul>');
+      for (const c of sources) {
+        const text = h(citationLine({ ...c, url: undefined }));
+        const link = c.url ? ` <a href="${h(c.url)}" rel="noopener noreferrer">${h(c.url)}</a>` : '';
+        out.push(`<li id="cite-${h(c.id)}"><code>${h(c.id)}</code>: ${text}${link}</li>`);
+      }
+      out.push('</ul>');
     }
-    out.push('</ul>');
+    const hashes = run.inputs.map((i) => `${h(i.name)} sha256 <code>${h(i.sha256)}</code>`).join('; ');
+    out.push(
+      `<footer><p>${hashes}; rules <code>${h(run.rulesDigest)}</code>; ma-check ${h(run.version)}. A reference aid, not legal advice: confirm with the state board.</p></footer>`,
+      '</body>',
+      '</html>',
+    );
+    return lines(out);
   }
-  const hashes = run.inputs.map((i) => `${h(i.name)} sha256 <code>${h(i.sha256)}</code>`).join('; ');
-  out.push(
-    `<footer><p>${hashes}; rules <code>${h(run.rulesDigest)}</code>; ma-check ${h(run.version)}. A reference aid, not legal advice: confirm with the state board.</p></footer>`,
-    '</body>',
-    '</html>',
-    '',
-  );
-  return out.join('\n');
 }

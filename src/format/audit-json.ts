@@ -1,5 +1,6 @@
 import type { AuditDecision, AuditInvalid, AuditRun, AuditSummary } from '../domain/audit.js';
 import { DECISION_SCHEMA_VERSION } from '../domain/decision.js';
+import type { AuditSpool } from './audit-spool.js';
 import type { Chunk } from './chunk.js';
 import { decisionBody } from './decision-body.js';
 
@@ -8,15 +9,19 @@ const nested = (value: unknown, depth: number): string =>
   JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
 
 /**
- * The audit as one JSON document (docs/design.md): `schemaVersion`, `run`, `decisions`, `invalid`,
- * `summary`. Decisions are written as they come, so only the invalid entries wait for the end.
+ * The audit as one JSON document (docs/design.md): `schemaVersion`, `decisions`, `invalid`, `run`,
+ * `summary`. Decisions are written as they come; the invalid entries, which follow them, wait in a
+ * spool; `run` comes after them because it names each input's SHA-256, known once the input has
+ * been read to its end.
  */
 export class AuditJson {
   private decisions = 0;
-  private readonly invalid: AuditInvalid[] = [];
+  private invalidCount = 0;
 
-  start(run: AuditRun): string {
-    return `{\n  "schemaVersion": ${DECISION_SCHEMA_VERSION},\n  "run": ${nested(run, 1)},\n  "decisions": [`;
+  constructor(private readonly invalid: AuditSpool) {}
+
+  start(): string {
+    return `{\n  "schemaVersion": ${DECISION_SCHEMA_VERSION},\n  "decisions": [`;
   }
 
   decision(r: AuditDecision, redact: boolean): Chunk {
@@ -27,13 +32,23 @@ export class AuditJson {
 
   /** Held until the decisions are done: they come after them in the document. */
   hold(r: AuditInvalid): void {
-    this.invalid.push(r);
+    this.invalid.add(
+      `${this.invalidCount++ === 0 ? '' : ',\n'}    ${nested({ staffId: r.staffId, ...r.diagnostic }, 2)}`,
+    );
   }
 
-  end(summary: AuditSummary): string {
-    const invalid = this.invalid.map((r) => `    ${nested({ staffId: r.staffId, ...r.diagnostic }, 2)}`);
-    const decisionsEnd = this.decisions === 0 ? ']' : '\n  ]';
-    const invalidList = invalid.length === 0 ? '[]' : `[\n${invalid.join(',\n')}\n  ]`;
-    return `${decisionsEnd},\n  "invalid": ${invalidList},\n  "summary": ${nested(summary, 1)}\n}\n`;
+  *end(summary: AuditSummary, run: AuditRun): Iterable<Chunk> {
+    yield this.decisions === 0 ? ']' : '\n  ]';
+    if (this.invalidCount === 0) yield ',\n  "invalid": []';
+    else {
+      yield ',\n  "invalid": [\n';
+      yield* this.invalid.drain();
+      yield '\n  ]';
+    }
+    yield `,\n  "run": ${nested(run, 1)},\n  "summary": ${nested(summary, 1)}\n}\n`;
+  }
+
+  close(): void {
+    this.invalid.close();
   }
 }

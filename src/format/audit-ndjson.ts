@@ -3,7 +3,11 @@ import { DECISION_SCHEMA_VERSION } from '../domain/decision.js';
 import type { Chunk } from './chunk.js';
 import { decisionBody } from './decision-body.js';
 
-/** One JSON value per line, `type` first (docs/design.md): `run` first, `summary` last. */
+/**
+ * One JSON value per line, `type` first (docs/design.md): decisions and invalid entries as they
+ * come, then `run` (it names each input's SHA-256, known once the input has been read to its
+ * end), then `summary`, last.
+ */
 export const ndjsonRun = (run: AuditRun): string =>
   `${JSON.stringify({ type: 'run', schemaVersion: DECISION_SCHEMA_VERSION, ...run })}\n`;
 

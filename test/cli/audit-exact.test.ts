@@ -34,7 +34,7 @@ describe('audit output, exactly (minimal rule set, in process)', () => {
       code: 1,
       stderr: '',
       stdout: `ma-check audit · test/fixtures/rosters/clean-minimal.csv · as of 2026-11-25
-3 rows read · 4 decisions · 0 invalid rows
+3 rows read · 4 decisions · 0 invalid records
 
 By verdict
   PROHIBITED   1

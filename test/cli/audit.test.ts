@@ -20,7 +20,7 @@ describe('ma-check audit (in process)', () => {
     const { code, stdout, stderr } = await audit(['examples/roster.csv']);
     expect([code, stderr]).toEqual([1, '']);
     expect(stdout).toMatch(
-      /^ma-check audit · examples\/roster\.csv · as of 2026-11-25\n12 rows read · \d+ decisions · 0 invalid rows\n\nBy verdict\n {2}PROHIBITED/,
+      /^ma-check audit · examples\/roster\.csv · as of 2026-11-25\n12 rows read · \d+ decisions · 0 invalid records\n\nBy verdict\n {2}PROHIBITED/,
     );
     for (const heading of ['By state', 'By task', 'Findings: ']) expect(stdout).toContain(`\n${heading}`);
     expect(stdout).toMatch(/\nPROHIBITED {2}im-injection · NY · MA-1002 James Carter \(line 3\)\n/);
@@ -66,7 +66,7 @@ describe('ma-check audit (in process)', () => {
         "test/fixtures/rosters/invalid.csv:5:1  error  unknown task 'flying'; did you mean 'filing'?  unknown-task",
         'test/fixtures/rosters/invalid.csv:6:1  error  no staff_id: every row names the staff member it is about  missing-field',
         'test/fixtures/rosters/invalid.csv:7:1  error  3 field(s) where the header has 9; the row was not audited  field-count',
-        "ma-check: 4 invalid rows (first: test/fixtures/rosters/invalid.csv:3 unknown state 'ZZ'; did you mean 'AZ'?); every valid row was audited",
+        "ma-check: 4 invalid records (first: test/fixtures/rosters/invalid.csv:3 unknown state 'ZZ'; did you mean 'AZ'?); every valid row was audited",
         '',
       ].join('\n'),
     );
@@ -129,18 +129,18 @@ describe('ma-check audit (in process)', () => {
     expect((await audit([roster('invalid.csv'), '-f', 'json'])).stdout).toBe(stdout);
   });
 
-  test('--format ndjson: streamed, run first, summary last', async () => {
+  test('--format ndjson: streamed, run (with the SHA-256 of what was read) and summary last', async () => {
     const lines = (await audit([roster('broken.ndjson'), '-f', 'ndjson'])).stdout
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.type, l.line ?? null])).toEqual([
-      ['run', null],
       ['decision', 1],
       ['invalid', 2],
       ['invalid', 3],
       ['invalid', 4],
       ['decision', 4],
+      ['run', null],
       ['summary', null],
     ]);
   });
@@ -247,7 +247,7 @@ describe('ma-check audit (in process)', () => {
     [
       'an --output in a missing folder',
       [roster('clean.csv'), '-o', 'no/such/dir/out.csv'],
-      66,
+      64,
       /cannot write no\/such\/dir\/out\.csv: no such folder/,
     ],
   ])('%s: one line, its exit code, no stack trace', async (_name, args, code, message) => {

@@ -131,7 +131,7 @@ describe('the real bin: stdin, pipes and terminals', () => {
       ['audit', roster, '-f', 'ndjson', '--fail-on', 'conditional', ...AS_OF],
       'head -c 40',
     );
-    expect(stdout).toBe('{"type":"run","schemaVersion":1,"tool":"\nexit=1\n');
+    expect(stdout).toBe('{"type":"decision","staffId":"S0","name"\nexit=1\n');
     expect(stderr).toBe('');
   });
 

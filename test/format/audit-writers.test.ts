@@ -67,12 +67,14 @@ async function render(
       : c instanceof Uint8Array
         ? decoder.decode(c)
         : c.map((p) => (typeof p === 'string' ? p : decoder.decode(p))).join('');
-  let out = writer.start(RUN);
+  let out = text(writer.start());
   for (const r of records) {
     tally.add(r);
     out += text(writer.record(r));
   }
-  return out + writer.end(tally.result(3));
+  for (const piece of writer.end(tally.result(3), RUN)) out += text(piece);
+  writer.close();
+  return out;
 }
 
 describe('CSV cells', () => {
@@ -123,9 +125,9 @@ describe('CSV cells', () => {
 });
 
 describe('JSON and NDJSON', () => {
-  test('JSON: schemaVersion, run, decisions (staffId, name, line, then the decision), invalid, summary', async () => {
+  test('JSON: schemaVersion, decisions (staffId, name, line, then the decision), invalid, run, summary', async () => {
     const doc = JSON.parse(await render('json'));
-    expect(Object.keys(doc)).toEqual(['schemaVersion', 'run', 'decisions', 'invalid', 'summary']);
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'decisions', 'invalid', 'run', 'summary']);
     expect(Object.keys(doc.decisions[0]).slice(0, 5)).toEqual(['staffId', 'name', 'line', 'schemaVersion', 'query']);
     expect(doc.decisions[0]).toMatchObject({ staffId: 'A-1', name: HYPERLINK, line: 2, verdict: 'allowed' });
     expect(doc.invalid).toEqual([
@@ -143,13 +145,13 @@ describe('JSON and NDJSON', () => {
     ).toBe(true);
   });
 
-  test('NDJSON: one value per line, run first and summary last; --only keeps counts whole', async () => {
+  test('NDJSON: one value per line, run and summary last; --only keeps counts whole', async () => {
     const lines = (await render('ndjson', { only: ['prohibited'] }))
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.type)).toEqual(['run', 'decision', 'invalid', 'summary']);
-    expect(lines[0]).toMatchObject({
+    expect(lines.map((l) => l.type)).toEqual(['decision', 'invalid', 'run', 'summary']);
+    expect(lines.at(-2)).toMatchObject({
       schemaVersion: 1,
       tool: 'ma-check',
       inputs: [{ name: 'roster<1>.csv', sha256: 'ab' }],
@@ -192,7 +194,7 @@ describe('reports for people', () => {
   test('text: the counts, then the findings most restrictive first, then the invalid rows', async () => {
     const text = await render('text');
     expect(text).toMatch(
-      /^ma-check audit · roster<1>\.csv · as of 2026-11-25\n3 rows read · 3 decisions · 1 invalid row\n/,
+      /^ma-check audit · roster<1>\.csv · as of 2026-11-25\n3 rows read · 3 decisions · 1 invalid record\n/,
     );
     expect(text.indexOf('PROHIBITED  im-injection')).toBeLessThan(text.indexOf('CONDITIONAL  im-injection'));
     expect(text).not.toContain('ALLOWED  filing');

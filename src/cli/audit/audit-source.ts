@@ -1,89 +1,65 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { open } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { formatOfContent, formatOfName, type InputFormat } from '../../roster/input-format.js';
 import { NoInputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { HashedInput } from './hashed-input.js';
 
-/** A roster or assignments file, ready to read: its name as given, its SHA-256 and its format. */
+/** A roster or assignments file, open and read once: its name as given, its format, its bytes as they pass. */
 export interface AuditSource {
   name: string;
-  sha256: string;
   format: InputFormat;
-  open(): Readable;
-  /** Removes what reading it needed (the copy of stdin). */
-  dispose(): Promise<void>;
+  input: HashedInput;
 }
 
 /**
- * Read in small pieces: each becomes one batch of rows, and a small batch is done with before
- * the garbage collector has to move it to the old generation, which keeps peak memory low.
+ * Read in small pieces, stdin too: each becomes one batch of rows, and a small batch is done with
+ * before the garbage collector has to move it to the old generation, which keeps peak memory low.
  */
 const READ_CHUNK = 1 << 14;
-/** Hashing holds nothing, so it reads in large pieces. */
-const HASH_CHUNK = 1 << 20;
+/** Enough of the start to tell the format by, when the name does not. */
+const HEAD = 256;
+
+const reason = (error: NodeJS.ErrnoException): string =>
+  error.code === 'ENOENT'
+    ? 'no such file'
+    : error.code === 'EACCES' || error.code === 'EPERM'
+      ? 'permission denied'
+      : (error.code ?? error.message);
+
+const notAFile = (name: string) => new NoInputError(`${name} is a folder, not a roster file`);
 
 /**
- * Opens an input for the audit. The run record comes first in every report and names each
- * input's SHA-256, so a file is hashed before it is read; stdin (`-`) is copied to a temp file
- * while it is hashed, which keeps memory flat however long it is.
+ * Opens an input for the audit: a file, a FIFO, a process substitution (`/dev/fd/N`) or stdin
+ * (`-`). Each is read once, as the audit goes, and hashed as it is read; nothing is copied.
+ * Opening a FIFO waits, as `cat` does, for something to write to it.
  */
 export async function openSource(io: Io, name: string, forced: InputFormat | undefined): Promise<AuditSource> {
-  let path = resolve(io.cwd, name);
-  let spool: string | undefined;
-  let sha256: string;
+  const cannotRead = (error: NodeJS.ErrnoException) => new NoInputError(`cannot read ${name}: ${reason(error)}`);
+  let input: HashedInput;
   if (name === '-') {
     if (io.stdinStream === undefined)
       throw new UsageError("'-' reads the roster from stdin, which this run does not have");
-    spool = await mkdtemp(join(tmpdir(), 'ma-check-audit-'));
-    path = join(spool, 'stdin');
-    const hash = createHash('sha256');
-    io.stdinStream.on('data', (chunk: Buffer) => hash.update(chunk));
-    await pipeline(io.stdinStream, createWriteStream(path));
-    sha256 = hash.digest('hex');
+    input = new HashedInput(io.stdinStream, cannotRead, READ_CHUNK);
   } else {
-    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-      throw new NoInputError(
-        error.code === 'ENOENT' ? `no such file: ${name}` : `cannot read ${name}: ${error.code ?? error.message}`,
-      );
+    const file = await open(resolve(io.cwd, name), 'r').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new NoInputError(`no such file: ${name}`);
+      throw error.code === 'EISDIR' ? notAFile(name) : cannotRead(error);
     });
-    if (info.isDirectory()) throw new NoInputError(`${name} is a folder, not a roster file`);
-    sha256 = await hashFile(path, name);
+    if ((await file.stat()).isDirectory()) {
+      await file.close();
+      throw notAFile(name);
+    }
+    input = new HashedInput(file.createReadStream({ highWaterMark: READ_CHUNK }), cannotRead, READ_CHUNK);
   }
-  const format = forced ?? formatOfName(name) ?? formatOfContent(await head(path));
-  return {
-    name,
-    sha256,
-    format,
-    open: () => createReadStream(path, { highWaterMark: READ_CHUNK }),
-    dispose: async () => {
-      if (spool !== undefined) await rm(spool, { recursive: true, force: true });
-    },
-  };
-}
-
-async function hashFile(path: string, name: string): Promise<string> {
-  const hash = createHash('sha256');
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: HASH_CHUNK })) hash.update(chunk as Buffer);
+    const format =
+      forced ??
+      formatOfName(name) ??
+      formatOfContent(await input.peek(HEAD, (text) => /\S/.test(text.replace(/^\uFEFF/, ''))));
+    return { name, format, input };
   } catch (error) {
-    throw new NoInputError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  return hash.digest('hex');
-}
-
-/** The first bytes, to tell JSON from NDJSON from CSV when the name does not say. */
-async function head(path: string): Promise<string> {
-  const file = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(256);
-    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await file.close();
+    input.close();
+    throw error;
   }
 }

@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { createWriteStream, unlinkSync } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Chunk } from '../../format/chunk.js';
-import { NoInputError } from '../errors.js';
 import type { Io } from '../io.js';
+import type { OutputTarget } from './output-target.js';
+import { ReportFile } from './report-file.js';
 
 /** Output is gathered into writes of about this size: a file stream does one write at a time, so each costs a round trip. */
 const CHUNK = 1 << 20;
@@ -25,12 +23,14 @@ export class OutputSink {
   private constructor(
     private readonly stream: Writable | undefined,
     private readonly fallback: ((text: string) => void) | undefined,
-    private readonly file?: { temp: string; target: string; onSignal: (signal: NodeJS.Signals) => void },
+    private readonly file?: { report: ReportFile; shown: string },
   ) {
     stream?.on('error', (error: NodeJS.ErrnoException) => {
       // A reader that stops early (`| head`) is not a failure of the audit; its exit code still counts.
       if (error.code === 'EPIPE' && file === undefined) this.closed = true;
-      else this.failure ??= error;
+      else if (file === undefined) this.failure ??= error;
+      // A file that cannot take the report (a full disk) is an error of its own (exit 70), as stdout's is.
+      else this.failure ??= new Error(`cannot write ${file.shown}: ${error.code ?? error.message}`);
     });
   }
 
@@ -38,34 +38,11 @@ export class OutputSink {
     return new OutputSink(io.stdoutStream, io.stdoutStream ? undefined : (text) => io.out(text));
   }
 
-  /**
-   * A temp file beside the target, renamed over it only once the report is complete: an
-   * interrupted or failing run leaves the target as it was. SIGINT/SIGTERM remove the temp file.
-   */
-  static async file(target: string, shown: string): Promise<OutputSink> {
-    const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-    const stream = createWriteStream(temp, { flags: 'wx', highWaterMark: 4 * CHUNK });
-    await new Promise<void>((resolve, reject) => {
-      stream.once('open', () => resolve());
-      stream.once('error', (error: NodeJS.ErrnoException) =>
-        reject(
-          new NoInputError(
-            `cannot write ${shown}: ${error.code === 'ENOENT' ? 'no such folder' : error.code === 'EACCES' ? 'permission denied' : error.message}`,
-          ),
-        ),
-      );
-    });
-    const onSignal = (signal: NodeJS.Signals) => {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // already gone
-      }
-      process.kill(process.pid, signal);
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    return new OutputSink(stream, undefined, { temp, target, onSignal });
+  /** The file `--output` names (see ReportFile): checked before the audit started, opened now. */
+  static async file(target: OutputTarget): Promise<OutputSink> {
+    const report = await ReportFile.open(target);
+    const stream = createWriteStream('', { fd: report.fd, autoClose: false, highWaterMark: 4 * CHUNK });
+    return new OutputSink(stream, undefined, { report, shown: target.shown });
   }
 
   /** Queues a chunk; when it returns a promise, await it before writing more. */
@@ -125,22 +102,21 @@ export class OutputSink {
     await new Promise<void>((resolve, reject) => {
       stream.once('error', reject);
       stream.end(() => resolve());
-    });
+    }).catch(() => undefined);
     if (this.failure) throw this.failure;
-    this.release();
-    await rename(this.file.temp, this.file.target);
+    await this.file.report.commit();
   }
 
   /** A failed run: the temp file goes, the target stays as it was. */
   async abort(): Promise<void> {
     if (this.file === undefined) return;
-    this.stream!.destroy();
-    this.release();
-    await unlink(this.file.temp).catch(() => undefined);
-  }
-
-  private release(): void {
-    process.off('SIGINT', this.file!.onSignal);
-    process.off('SIGTERM', this.file!.onSignal);
+    const stream = this.stream!;
+    if (!stream.closed) {
+      // The file is closed once the stream has let go of it: a write may still be under way.
+      const released = new Promise<void>((resolve) => stream.once('close', () => resolve()));
+      stream.destroy();
+      await released;
+    }
+    await this.file.report.abort();
   }
 }

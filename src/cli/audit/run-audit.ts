@@ -1,11 +1,11 @@
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { auditBatches } from '../../audit/audit.js';
 import { AuditTally } from '../../audit/audit-tally.js';
-import type { AuditInvalid, AuditRecord, AuditRun } from '../../domain/audit.js';
+import type { AuditInput, AuditInvalid, AuditRecord, AuditRun } from '../../domain/audit.js';
 import { type Verdict, verdictRank } from '../../domain/verdict.js';
 import type { AuditFormat } from '../../format/audit-formats.js';
-import { auditWriter } from '../../format/audit-writer.js';
+import { type AuditWriter, auditWriter } from '../../format/audit-writer.js';
 import type { InputFormat } from '../../roster/input-format.js';
 import { readRoster } from '../../roster/read-roster.js';
 import type { CommandContext } from '../context.js';
@@ -15,7 +15,9 @@ import { paintFor } from '../paint.js';
 import { diagnosticLine } from '../print-error.js';
 import { ruleLocation } from '../rule-location.js';
 import { type AuditSource, openSource } from './audit-source.js';
+import { fileSpools } from './file-spool.js';
 import { OutputSink } from './output-sink.js';
+import { type NamedInput, outputTarget } from './output-target.js';
 import { Progress } from './progress.js';
 
 export interface AuditSettings {
@@ -38,6 +40,10 @@ export interface AuditSettings {
  */
 export async function runAudit(context: CommandContext, s: AuditSettings): Promise<number> {
   const { io } = context;
+  const named: NamedInput[] = [{ role: 'roster', name: s.roster }];
+  if (s.assignments !== undefined) named.push({ role: 'assignments', name: s.assignments });
+  // Before any work: a run that cannot deliver its report should not read a million rows first.
+  const target = s.output === undefined ? undefined : await outputTarget(io, s.output, named);
   const { ruleSet } = await loadRuleSet(ruleLocation(context, s.rules));
   const sources: AuditSource[] = [];
   try {
@@ -45,33 +51,34 @@ export async function runAudit(context: CommandContext, s: AuditSettings): Promi
     sources.push(roster);
     const assignments = s.assignments === undefined ? undefined : await openSource(io, s.assignments, undefined);
     if (assignments !== undefined) sources.push(assignments);
-    const run: AuditRun = {
-      tool: 'ma-check',
-      version: context.install.version,
-      rulesDigest: ruleSet.digest,
-      asOf: s.asOf,
-      failOn: s.failOn,
-      inputs: sources.map((src, i) => ({
-        role: i === 0 ? 'roster' : 'assignments',
-        name: src.name,
-        sha256: src.sha256,
-      })),
-    };
 
     const rosterStats = { records: 0 };
     const assignmentStats = { records: 0 };
-    const batches = auditBatches(readRoster(roster.open(), roster.format, rosterStats), ruleSet, {
+    const batches = auditBatches(readRoster(roster.input.stream, roster.format, rosterStats), ruleSet, {
       asOf: s.asOf,
       rosterFile: roster.name,
       assignments: assignments && {
-        items: readRoster(assignments.open(), assignments.format, assignmentStats),
+        items: readRoster(assignments.input.stream, assignments.format, assignmentStats),
         file: assignments.name,
       },
     });
     const counted = assignments === undefined ? rosterStats : assignmentStats;
+    // Each input's SHA-256 is known once it has been read to its end, so the run record is made then.
+    const run = async (): Promise<AuditRun> => {
+      const inputs: AuditInput[] = [];
+      for (const [i, src] of sources.entries())
+        inputs.push({ role: named[i]!.role, name: src.name, sha256: await src.input.sha256() });
+      return {
+        tool: 'ma-check',
+        version: context.install.version,
+        rulesDigest: ruleSet.digest,
+        asOf: s.asOf,
+        failOn: s.failOn,
+        inputs,
+      };
+    };
 
-    const sink =
-      s.output === undefined ? OutputSink.stdout(io) : await OutputSink.file(resolve(io.cwd, s.output), s.output);
+    const sink = target === undefined ? OutputSink.stdout(io) : await OutputSink.file(target);
     // A stream that stops calling back would let Node exit with 0 and half a report: say so instead.
     const stalled = () => {
       io.err(
@@ -91,15 +98,15 @@ export async function runAudit(context: CommandContext, s: AuditSettings): Promi
       process.off('beforeExit', stalled);
     }
   } finally {
-    for (const src of sources) await src.dispose();
+    for (const src of sources) src.input.close();
   }
 }
 
-/** The audit loop: count, write, report progress; then the summary and the exit code. */
+/** The report's writer, for the format asked; whatever it held back is let go of at the end. */
 async function write(
   context: CommandContext,
   s: AuditSettings,
-  run: AuditRun,
+  run: () => Promise<AuditRun>,
   batches: AsyncIterable<AuditRecord[]>,
   sink: OutputSink,
   counted: { records: number },
@@ -111,7 +118,27 @@ async function write(
     only: s.only,
     paint: paintFor(io),
     table: s.format === 'text' && io.stdoutIsTTY && s.output === undefined,
+    // Findings wait for the counts that open a report for people: beyond a few kilobytes, on disk.
+    spool: fileSpools(tmpdir()),
   });
+  try {
+    return await writeWith(writer, context, s, run, batches, sink, counted);
+  } finally {
+    writer.close();
+  }
+}
+
+/** The audit loop: count, write, report progress; then the summary and the exit code. */
+async function writeWith(
+  writer: AuditWriter,
+  context: CommandContext,
+  s: AuditSettings,
+  run: () => Promise<AuditRun>,
+  batches: AsyncIterable<AuditRecord[]>,
+  sink: OutputSink,
+  counted: { records: number },
+): Promise<number> {
+  const { io } = context;
   const tally = new AuditTally();
   const progress = new Progress(
     (text) => io.err(text),
@@ -121,7 +148,7 @@ async function write(
   const failRank = verdictRank(s.failOn);
   let failed = false;
   let firstInvalid: AuditInvalid | undefined;
-  await sink.write(writer.start(run));
+  await sink.write(writer.start());
   for await (const batch of batches) {
     for (const r of batch) {
       tally.add(r);
@@ -138,11 +165,14 @@ async function write(
     progress.tick(counted.records);
   }
   const summary = tally.result(counted.records);
-  await sink.write(writer.end(summary));
+  for (const chunk of writer.end(summary, await run())) {
+    const drained = sink.write(chunk);
+    if (drained !== undefined) await drained;
+  }
   progress.done();
   if (firstInvalid !== undefined) {
     const d = firstInvalid.diagnostic;
-    const rows = summary.invalidRows === 1 ? '1 invalid row' : `${summary.invalidRows} invalid rows`;
+    const rows = summary.invalidRows === 1 ? '1 invalid record' : `${summary.invalidRows} invalid records`;
     io.err(`ma-check: ${rows} (first: ${d.file}:${d.line} ${d.message}); every valid row was audited\n`);
     return ExitCode.InvalidRows;
   }

@@ -1,12 +1,13 @@
 import { type Command, Option } from 'commander';
+import { quoted } from '../../domain/shown-value.js';
 import { suggest } from '../../domain/suggest.js';
 import { VERDICTS, type Verdict } from '../../domain/verdict.js';
-import { isRealDate } from '../../evaluate/resolve-query.js';
 import { AUDIT_FORMATS, type AuditFormat } from '../../format/audit-formats.js';
 import { INPUT_FORMATS, type InputFormat } from '../../roster/input-format.js';
+import { checkDate } from '../check-date.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { collectList } from '../options.js';
+import { AS_OF_HELP, collectList } from '../options.js';
 
 interface AuditOptions {
   assignments?: string;
@@ -28,7 +29,7 @@ function onlyVerdicts(values: readonly string[] | undefined): Verdict[] | null {
     if (verdict) return verdict;
     const close = suggest(value, VERDICTS);
     throw new UsageError(
-      `--only: unknown verdict '${value}'${close.length ? `; did you mean '${close[0]}'?` : ` (one of ${VERDICTS.join(', ')})`}`,
+      `--only: unknown verdict ${quoted(value)}${close.length ? `; did you mean '${close[0]}'?` : ` (one of ${VERDICTS.join(', ')})`}`,
     );
   });
 }
@@ -59,11 +60,10 @@ export function registerAudit(program: Command, context: CommandContext): void {
       'list only decisions with these verdicts (counts and exit code still cover all)',
       collectList,
     )
-    .option('--as-of <date>', 'evaluate the rules in force on this date (YYYY-MM-DD; default today)')
+    .option('--as-of <date>', `evaluate the rules in force on this date (${AS_OF_HELP})`)
     .option('--rules <dir>', 'add an organization policy overlay (repeatable)', collectList)
     .action(async (roster: string, options: AuditOptions) => {
-      const asOf = options.asOf ?? context.io.today();
-      if (!isRealDate(asOf)) throw new UsageError(`'${asOf}' is not a date written YYYY-MM-DD`);
+      const asOf = checkDate(options.asOf) ?? context.io.today();
       if (roster === '-' && options.assignments === '-')
         throw new UsageError("only one of the roster and --assignments can be '-' (stdin)");
       const { runAudit } = await import('../audit-heavy.js');
