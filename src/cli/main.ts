@@ -11,7 +11,8 @@ import type { CommandContext, Install } from './context.js';
 import { isCliError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
-import { printCliError } from './print-error.js';
+import { guardOptionValues } from './options.js';
+import { commanderErrorLine, printCliError, printInternalError } from './print-error.js';
 
 /** Runs the command line and returns the exit code; only `bin/` sets it on the process. */
 export async function main(argv: readonly string[], io: Io, install: Install): Promise<number> {
@@ -23,13 +24,7 @@ export async function main(argv: readonly string[], io: Io, install: Install): P
     .configureOutput({
       writeOut: (text) => io.out(text),
       writeErr: (text) => io.err(text),
-      outputError: (text, write) =>
-        write(
-          `ma-check: ${text
-            .replace(/^error: /, '')
-            .trim()
-            .replace(/\n+/g, ' ')}\n`,
-        ),
+      outputError: (text, write) => write(commanderErrorLine(text)),
     });
   registerCheck(program, context);
   registerBrowse(program, context);
@@ -39,12 +34,14 @@ export async function main(argv: readonly string[], io: Io, install: Install): P
   registerValidate(program, context);
   registerTest(program, context);
   registerAudit(program, context);
-  // Every command, not just the program, must throw instead of exiting: `main` returns the code.
-  const exitOverride = (command: Command) => {
+  // Every command, not just the program, must throw instead of exiting (`main` returns the code)
+  // and refuse an empty or repeated option value instead of taking it silently.
+  const prepare = (command: Command) => {
     command.exitOverride();
-    command.commands.forEach(exitOverride);
+    guardOptionValues(command);
+    command.commands.forEach(prepare);
   };
-  exitOverride(program);
+  prepare(program);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -55,10 +52,7 @@ export async function main(argv: readonly string[], io: Io, install: Install): P
       printCliError(error, io);
       return error.exitCode;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    io.err(`ma-check: internal error: ${message.split('\n')[0]} (set DEBUG=ma-check for details)\n`);
-    if ((io.env.DEBUG ?? '').split(',').some((d) => d.trim() === 'ma-check' || d.trim() === '*'))
-      io.err(`${(error as Error).stack ?? message}\n`);
+    printInternalError(error, io);
     return ExitCode.Internal;
   }
 }

@@ -17,17 +17,23 @@ function editDistance(a: string, b: string): number {
   return d[rows * cols - 1]!;
 }
 
+/** Longer input than this is compared with nothing: no id, alias or name comes near it. */
+const MAX_SUGGESTED_LENGTH = 200;
+
 /**
  * The closest candidates to a mistyped name, best first: within a third of its length in edits
  * (or one whose start it is), and no further than one edit behind the best. Case is ignored.
  */
 export function suggest(input: string, candidates: Iterable<string>, limit = 3): string[] {
+  // Nothing is named at this length; a pasted paragraph gets no suggestion instead of minutes of work.
+  if (input.length > MAX_SUGGESTED_LENGTH) return [];
   const needle = input.toLowerCase();
   const budget = Math.max(1, Math.floor(needle.length / 3));
   const scored: { name: string; score: number }[] = [];
   for (const name of candidates) {
     const hay = name.toLowerCase();
-    const distance = editDistance(needle, hay);
+    // The distance is at least the difference in length, so a name far longer or shorter is never measured.
+    const distance = Math.abs(hay.length - needle.length) > budget ? Infinity : editDistance(needle, hay);
     if (distance <= budget) scored.push({ name, score: distance });
     else if (needle.length >= 3 && hay.startsWith(needle)) scored.push({ name, score: budget });
   }

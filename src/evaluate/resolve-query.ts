@@ -2,6 +2,7 @@ import { NATIONAL, STATES } from '../domain/jurisdictions.js';
 import { OPEN_LIST, type Query, type QueryInput } from '../domain/query.js';
 import type { QueryProblemCode } from '../domain/query-problem-codes.js';
 import type { RuleSet } from '../domain/rule-set.js';
+import { quoted } from '../domain/shown-value.js';
 import { suggest } from '../domain/suggest.js';
 import { SUPERVISION_LEVELS, type SupervisionLevel } from '../domain/vocabulary.js';
 
@@ -96,7 +97,7 @@ function lookup(
   const suggestions = suggest(fold(value), table.keys())
     .map((name) => table.get(name)!)
     .filter((v, i, a) => a.indexOf(v) === i);
-  problems.push({ field, value, message: `unknown ${what} '${value}'`, suggestions, code: UNKNOWN_CODE[field] });
+  problems.push({ field, value, message: `unknown ${what} ${quoted(value)}`, suggestions, code: UNKNOWN_CODE[field] });
   return value;
 }
 
@@ -175,7 +176,7 @@ export function resolveQuery(
       problems.push({
         field: 'supervision',
         value: input.supervision,
-        message: `unknown supervision level '${input.supervision}' (one of ${SUPERVISION_LEVELS.join(', ')})`,
+        message: `unknown supervision level ${quoted(input.supervision)} (one of ${SUPERVISION_LEVELS.join(', ')})`,
         suggestions: suggest(input.supervision, SUPERVISION_LEVELS),
         code: 'invalid-value',
       });
@@ -195,7 +196,7 @@ export function resolveQuery(
     problems.push({
       field: 'asOf',
       value: input.asOf,
-      message: `'${input.asOf}' is not a date written YYYY-MM-DD`,
+      message: `${quoted(input.asOf)} is not a date written YYYY-MM-DD`,
       suggestions: [],
       code: 'invalid-value',
     });

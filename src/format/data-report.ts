@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DataReport, SourceStats } from '../domain/source-stats.js';
 import { CITATION_SOURCES } from '../domain/vocabulary.js';
+import { markdownCell } from './escape.js';
 import { markdownTable, textTable } from './table-text.js';
 
 const pct = (n: number, of: number): string => (of === 0 ? '-' : `${((100 * n) / of).toFixed(1)}%`);
@@ -59,9 +60,9 @@ export function dataReportText(report: DataReport): string {
 /** `ma-check sources --stats --format markdown`. */
 export function dataReportMarkdown(report: DataReport): string {
   return [
-    `## ${title(report)}`,
+    `## ${markdownCell(title(report))}`,
     '',
-    ...overallLines(report).map((l) => `- ${l.replace(/\s{2,}/, ': ')}`),
+    ...overallLines(report).map((l) => `- ${markdownCell(l.replace(/\s{2,}/, ': '))}`),
     '',
     markdownTable(HEADER, report.states.map(row)),
   ].join('\n');

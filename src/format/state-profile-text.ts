@@ -1,6 +1,7 @@
 import type { StateProfile } from '../domain/state-profile.js';
 import { citationLine } from './decision-text.js';
 import { markdownCell } from './escape.js';
+import { markdownCitation } from './markdown-citation.js';
 import type { Paint } from './paint.js';
 
 const ruleLine = (r: StateProfile['rules'][number]): string[] => {
@@ -74,7 +75,7 @@ export function stateProfileText(p: StateProfile, paint: Paint): string {
   return `${out.join('\n')}\n`;
 }
 
-/** `ma-check state XX --format markdown`. */
+/** `ma-check state XX --format markdown`; text from rule files is escaped. */
 export function stateProfileMarkdown(p: StateProfile): string {
   const out = [
     `## ${p.name} (${p.code})`,
@@ -84,7 +85,7 @@ export function stateProfileMarkdown(p: StateProfile): string {
   ];
   for (const d of p.definitions)
     out.push(
-      `- Defines "${markdownCell(d.term)}" as ${d.level} supervision: ${markdownCell(d.meaning)} (${d.cites.join(', ')})`,
+      `- Defines "${markdownCell(d.term)}" as ${d.level} supervision: ${markdownCell(d.meaning)} (${markdownCell(d.cites.join(', '))})`,
     );
   if (p.definitions.length) out.push('');
   if (p.rules.length) {
@@ -112,7 +113,7 @@ export function stateProfileMarkdown(p: StateProfile): string {
       '',
       `${sourceCounts(p)}.`,
       '',
-      ...p.citations.map((c) => `- \`${c.id}\`: ${markdownCell(citationLine(c))}`),
+      ...p.citations.map((c) => `- \`${c.id}\`: ${markdownCitation(c)}`),
     );
   return `${out.join('\n')}\n`;
 }

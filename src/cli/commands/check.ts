@@ -12,7 +12,7 @@ import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { CHECK_EXIT } from '../exit-codes.js';
 import { loadRuleSet } from '../load-rule-set.js';
-import { collectList } from '../options.js';
+import { AS_OF_HELP, collectFacts, collectList } from '../options.js';
 import { paintFor } from '../paint.js';
 import { usageProblems } from '../query-problems.js';
 import { ruleLocation } from '../rule-location.js';
@@ -46,14 +46,14 @@ export function registerCheck(program: Command, context: CommandContext): void {
       'state(s) where the task is done: AK, Alaska, CA,NV; US for the national baseline alone',
       collectList,
     )
-    .option('-c, --cert <ids>', "credentials held: CMA,RMA; 'none'; end with ... for 'at least these'", collectList)
+    .option('-c, --cert <ids>', "credentials held: CMA,RMA; 'none'; end with ... for 'at least these'", collectFacts)
     .addOption(new Option('--supervision <level>', 'where the delegating practitioner is').choices(SUPERVISION_LEVELS))
-    .option('-t, --training <ids>', "trainings completed; 'none'; end with ... for 'at least these'", collectList)
+    .option('-t, --training <ids>', "trainings completed; 'none'; end with ... for 'at least these'", collectFacts)
     .option('-d, --delegator <role>', 'who delegates: physician, pa, np, podiatrist…')
     .option('--setting <id>', 'where the work happens: physician-office, hospital-inpatient…')
-    .option('--confirm <ids>', 'conditions known to hold', collectList)
-    .option('--deny <ids>', 'conditions known not to hold', collectList)
-    .option('--as-of <date>', 'evaluate the rules in force on this date (YYYY-MM-DD; default today)')
+    .option('--confirm <ids>', 'conditions known to hold', collectFacts)
+    .option('--deny <ids>', 'conditions known not to hold', collectFacts)
+    .option('--as-of <date>', `evaluate the rules in force on this date (${AS_OF_HELP})`)
     .option('--rules <dir>', 'add an organization policy overlay (repeatable)', collectList)
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
     .option('--explain', 'show how each rule and requirement was evaluated')
@@ -62,6 +62,11 @@ export function registerCheck(program: Command, context: CommandContext): void {
       if (options.explain && (options.quiet || options.format !== 'text')) {
         throw new UsageError('--explain prints a text trace; use it with --format text and without --quiet');
       }
+      // A script that asks for JSON must not get a bare word it cannot parse.
+      if (options.quiet && options.format !== 'text')
+        throw new UsageError(
+          `--quiet prints only the verdict, as plain text; leave out --quiet or --format ${options.format}`,
+        );
       const { ruleSet } = await loadRuleSet(ruleLocation(context, options.rules));
       const input: QueryInput = {
         task: taskName,

@@ -9,7 +9,7 @@ import { checkDate } from '../check-date.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { loadRuleSet } from '../load-rule-set.js';
-import { listingFormatOption } from '../options.js';
+import { AS_OF_HELP, listingFormatOption } from '../options.js';
 import { usageProblems } from '../query-problems.js';
 import { ruleLocation } from '../rule-location.js';
 
@@ -26,7 +26,7 @@ export function registerSources(program: Command, context: CommandContext): void
     )
     .option('-s, --state <state>', 'only the citations one jurisdiction uses')
     .option('--stats', 'the data report: source quality and how much the rules decide, per state and overall')
-    .option('--as-of <date>', 'with --stats: decide with the rules in force on this date (YYYY-MM-DD; default today)')
+    .option('--as-of <date>', `with --stats: decide with the rules in force on this date (${AS_OF_HELP})`)
     .addOption(listingFormatOption())
     .action(async (options: { state?: string; stats?: boolean; asOf?: string; format: ListingFormat }) => {
       const { ruleSet } = await loadRuleSet(ruleLocation(context));

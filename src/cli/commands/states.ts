@@ -11,7 +11,7 @@ import { checkDate } from '../check-date.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { loadRuleSet } from '../load-rule-set.js';
-import { listingFormatOption } from '../options.js';
+import { AS_OF_HELP, listingFormatOption } from '../options.js';
 import { paintFor } from '../paint.js';
 import { usageProblems } from '../query-problems.js';
 import { ruleLocation } from '../rule-location.js';
@@ -24,10 +24,7 @@ export function registerStates(program: Command, context: CommandContext): void 
       'list the 50 states and DC: coverage, review date, rules, law rules citing an official source, tasks a state rule decides (of 29)',
     )
     .addOption(listingFormatOption())
-    .option(
-      '--as-of <date>',
-      'decide the measuring profile with the rules in force on this date (YYYY-MM-DD; default today)',
-    )
+    .option('--as-of <date>', `decide the measuring profile with the rules in force on this date (${AS_OF_HELP})`)
     .action(async (options: { format: ListingFormat; asOf?: string }) => {
       const { ruleSet } = await loadRuleSet(ruleLocation(context));
       const asOf = checkDate(options.asOf) ?? context.io.today();
