@@ -5,30 +5,12 @@ import type { Requirement } from '../domain/schema/requirement.js';
 import { selectTasks } from '../domain/select-tasks.js';
 import { didYouMean } from '../domain/suggest.js';
 import { checkSupersedes } from './check-supersedes.js';
+import { checkDerivedCycles, checkTree } from './check-trees.js';
 import { noProvisionRuleId } from './delegation-rule.js';
 import { type Origins, originKey } from './origins.js';
 import { type Origin, type Reporter, within } from './reporter.js';
+import { RESERVED_NAMES } from './reserved-names.js';
 import { supervisionTerms } from './supervision-terms.js';
-
-/** Words the command line owns: no task id or alias may take one (docs/design.md). */
-const RESERVED_NAMES = [
-  'check',
-  'tasks',
-  'credentials',
-  'states',
-  'state',
-  'validate',
-  'test',
-  'schema',
-  'audit',
-  'help',
-  'matrix',
-  'map',
-  'docs',
-  'export',
-  'diff',
-  'sources',
-];
 
 /** The id sets a reference may point into, for lookups and "did you mean". */
 interface Known {
@@ -304,59 +286,5 @@ export function checkRuleSet(
           { ruleId },
         );
     });
-  }
-}
-
-/** Parents must exist and never loop back. */
-function checkTree(
-  kind: 'role' | 'setting',
-  nodes: readonly { id: string; parent?: string }[],
-  at: (kind: string, id: string) => Origin,
-  reporter: Reporter,
-): void {
-  const parentOf = new Map(nodes.map((n) => [n.id, n.parent]));
-  for (const node of nodes) {
-    const where = { ...at(kind, node.id), path: at(kind, node.id).path.slice(0, -1) };
-    if (node.parent && !parentOf.has(node.parent)) {
-      const hint = didYouMean(node.parent, parentOf.keys());
-      reporter.error(
-        `unknown-${kind}`,
-        within(where, 'parent'),
-        `unknown parent ${kind} '${node.parent}'${hint ? `; ${hint}` : ''}`,
-      );
-      continue;
-    }
-    const seen = new Set([node.id]);
-    for (let p = node.parent; p; p = parentOf.get(p)) {
-      if (seen.has(p)) {
-        reporter.error('parent-cycle', within(where, 'parent'), `${kind} '${node.id}' is its own ancestor`);
-        break;
-      }
-      seen.add(p);
-    }
-  }
-}
-
-/** A derived credential may rest on other credentials, but never on itself. */
-function checkDerivedCycles(data: RuleData, at: (kind: string, id: string) => Origin, reporter: Reporter): void {
-  const derived = new Map(data.credentials.filter((c) => c.derivedFrom).map((c) => [c.id, c.derivedFrom!]));
-  const uses = (req: Requirement): string[] => [
-    ...(req.credential && 'anyOf' in req.credential ? req.credential.anyOf : []),
-    ...(req.anyOf ?? []).flatMap(uses),
-    ...(req.allOf ?? []).flatMap(uses),
-  ];
-  for (const [id] of derived) {
-    const stack = [...uses(derived.get(id)!)];
-    const seen = new Set<string>();
-    while (stack.length) {
-      const next = stack.pop()!;
-      if (next === id) {
-        reporter.error('derived-cycle', at('credential', id), `credential '${id}' is derived from itself`);
-        break;
-      }
-      if (seen.has(next) || !derived.has(next)) continue;
-      seen.add(next);
-      stack.push(...uses(derived.get(next)!));
-    }
   }
 }
