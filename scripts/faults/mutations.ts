@@ -17,7 +17,8 @@ export function random(seed: number): () => number {
   };
 }
 
-const NASTY = [
+/** Characters and fragments that break YAML in interesting ways; the fuzz test uses them too. */
+export const NASTY = [
   ':',
   '-',
   ' ',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
+import { NASTY } from '../../scripts/faults/mutations.js';
 import { loadRules } from '../../src/rules/load-rules.js';
 import { runMain, STACK_TRACE } from '../helpers/memory-io.js';
 import { MINIMAL } from '../helpers/paths.js';
@@ -14,38 +15,6 @@ const root = join(scratch, 'rules');
 cpSync(MINIMAL, root, { recursive: true });
 const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml'));
 const originals = new Map(files.map((f) => [f, readFileSync(join(root, f), 'utf8')]));
-
-const NASTY = [
-  ':',
-  '-',
-  ' ',
-  '\t',
-  '\n',
-  '\r\n',
-  '[',
-  ']',
-  '{',
-  '}',
-  '&a',
-  '*a',
-  '!!js/function',
-  '#',
-  '"',
-  "'",
-  '|',
-  '>',
-  '%',
-  '@',
-  '`',
-  '\u0000',
-  '\uFEFF',
-  'é',
-  '~',
-  '? ',
-  '<<: *a',
-  '---',
-  '...',
-];
 
 /** One edit of a text: delete, insert, duplicate or swap lines, re-indent, or swap a word. */
 const mutation = fc.oneof(
