@@ -5,9 +5,15 @@ import type { TestProject } from 'vitest/node';
 import { REPO } from './helpers/paths.js';
 
 /** What the build makes: the bundles the bin runs and the snapshot the CLI answers from. */
-const OUTPUTS = ['cli.cjs', 'heavy.cjs', 'audit-heavy.cjs', 'index.js', 'rules.snapshot.json'].map((f) =>
-  join(REPO, 'dist', f),
-);
+const OUTPUTS = [
+  'load-cli.cjs',
+  'cli.cjs',
+  'cli.cjs.cache',
+  'heavy.cjs',
+  'audit-heavy.cjs',
+  'index.js',
+  'rules.snapshot.json',
+].map((f) => join(REPO, 'dist', f));
 /** What the build reads. Folders count too: adding, removing or renaming a file changes its folder's mtime. */
 const INPUTS = ['src', 'rules', 'scripts/build.mjs', 'package.json', 'package-lock.json'].map((f) => join(REPO, f));
 

@@ -16,7 +16,7 @@ export interface RuleLocation {
  */
 export async function loadRuleSet(where: RuleLocation): Promise<{ ruleSet: RuleSet; warnings: Diagnostic[] }> {
   if (where.overlays.length === 0) {
-    const snapshot = readSnapshot(where.snapshotPath, where.rulesDir);
+    const snapshot = await readSnapshot(where.snapshotPath, where.rulesDir);
     if (snapshot.fresh) return { ruleSet: snapshot.ruleSet, warnings: [] };
   }
   const { loadRules } = await import('./heavy.js');

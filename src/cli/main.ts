@@ -8,15 +8,28 @@ import { registerStates } from './commands/states.js';
 import { registerTest } from './commands/test.js';
 import { registerValidate } from './commands/validate.js';
 import type { CommandContext, Install } from './context.js';
-import { isCliError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 import { guardOptionValues } from './options.js';
-import { commanderErrorLine, printCliError, printInternalError } from './print-error.js';
+import { commanderErrorLine } from './print-error.js';
+import { reportFailure } from './start/report-failure.js';
 
 /** Runs the command line and returns the exit code; only `bin/` sets it on the process. */
 export async function main(argv: readonly string[], io: Io, install: Install): Promise<number> {
   const context: CommandContext = { io, install, exitCode: ExitCode.Ok };
+  const program = createProgram(context);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return context.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+    return reportFailure(error, io);
+  }
+}
+
+/** The command line's definition: every command and option, wired to `context`. */
+export function createProgram(context: CommandContext): Command {
+  const { io, install } = context;
   const program = new Command('ma-check')
     .description('May this medical assistant do this task, here? Cited answers from state law and national guidance.')
     .version(install.version, '-V, --version')
@@ -42,17 +55,5 @@ export async function main(argv: readonly string[], io: Io, install: Install): P
     command.commands.forEach(prepare);
   };
   prepare(program);
-
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-    return context.exitCode;
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
-    if (isCliError(error)) {
-      printCliError(error, io);
-      return error.exitCode;
-    }
-    printInternalError(error, io);
-    return ExitCode.Internal;
-  }
+  return program;
 }

@@ -2,17 +2,11 @@ import { Chalk } from 'chalk';
 import type { Paint } from '../format/paint.js';
 import { PLAIN } from '../format/paint.js';
 import type { Io } from './io.js';
+import { colourLevel } from './start/colour-level.js';
 
-/**
- * Colour only on a terminal: NO_COLOR (any value) turns it off, FORCE_COLOR=0 off and
- * FORCE_COLOR=1..3 on, whatever stdout is (https://no-color.org, https://force-color.org).
- */
+/** Colour only on a terminal, or as NO_COLOR and FORCE_COLOR say (`colourLevel`). */
 export function paintFor(io: Io): Paint {
-  const force = io.env.FORCE_COLOR;
-  let level: 0 | 1 | 2 | 3 = io.stdoutIsTTY ? 1 : 0;
-  if (force !== undefined && force !== '')
-    level = force === '0' || force === 'false' ? 0 : (Math.min(3, Number(force) || 1) as 1 | 2 | 3);
-  else if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') level = 0;
+  const level = colourLevel(io);
   if (level === 0) return PLAIN;
   const chalk = new Chalk({ level });
   return {

@@ -1,11 +1,11 @@
 import type { RuleData, RuleRecord, RuleSet, TaskRules } from '../domain/rule-set.js';
 import { selectTasks } from '../domain/select-tasks.js';
 
-const byId = <T extends { id: string }>(items: readonly T[]): Map<string, T> =>
+export const byId = <T extends { id: string }>(items: readonly T[]): Map<string, T> =>
   new Map(items.map((item) => [item.id, item]));
 
 /** Each node of a tree vocabulary mapped to itself and its ancestors. */
-function lineage(nodes: readonly { id: string; parent?: string }[]): Map<string, ReadonlySet<string>> {
+export function lineage(nodes: readonly { id: string; parent?: string }[]): Map<string, ReadonlySet<string>> {
   const parentOf = new Map(nodes.map((n) => [n.id, n.parent]));
   return new Map(
     nodes.map((n) => {
@@ -17,7 +17,7 @@ function lineage(nodes: readonly { id: string; parent?: string }[]): Map<string,
 }
 
 /** Each training mapped to itself and everything it satisfies, following `satisfies` transitively. */
-function trainingClosure(trainings: RuleData['trainings']): Map<string, ReadonlySet<string>> {
+export function trainingClosure(trainings: RuleData['trainings']): Map<string, ReadonlySet<string>> {
   const direct = new Map(trainings.map((t) => [t.id, t.satisfies ?? []]));
   return new Map(
     trainings.map((t) => {

@@ -17,6 +17,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { createSnapshot, snapshotText } from '../../src/rules/snapshot.js';
+import { shipped } from '../helpers/load.js';
 import { BIN, FIXTURES, REPO } from '../helpers/paths.js';
 import { runBin, runBinInTerminal, runBinPiped, STACK_TRACE } from '../helpers/run-bin.js';
 
@@ -156,27 +158,59 @@ describe('the real bin: stdin, pipes and terminals', () => {
 });
 
 describe('the real bin: the build', () => {
-  test('a query is answered from the build snapshot while it matches the rule files, and from the YAML once one changes', () => {
+  test('a query is answered from the build snapshot while the rule files hold what it was built from, and from the YAML once one changes', async () => {
     // A copy of the install whose snapshot says something the YAML does not: which one answers shows.
     const root = join(scratch, 'install');
     mkdirSync(join(root, 'dist'), { recursive: true });
     cpSync(join(REPO, 'bin'), join(root, 'bin'), { recursive: true });
     cpSync(join(REPO, 'package.json'), join(root, 'package.json'));
     cpSync(join(REPO, 'rules'), join(root, 'rules'), { recursive: true });
-    for (const file of ['cli.cjs', 'heavy.cjs']) cpSync(join(REPO, 'dist', file), join(root, 'dist', file));
-    const snapshot = JSON.parse(readFileSync(join(REPO, 'dist', 'rules.snapshot.json'), 'utf8'));
-    snapshot.data.tasks.find((t: { id: string }) => t.id === 'filing').name = 'Filing from the snapshot';
-    for (const s of snapshot.sources) s.mtimeMs = statSync(join(root, 'rules', s.file)).mtimeMs;
-    writeFileSync(join(root, 'dist', 'rules.snapshot.json'), JSON.stringify(snapshot));
+    for (const file of ['load-cli.cjs', 'cli.cjs', 'cli.cjs.cache', 'heavy.cjs'])
+      cpSync(join(REPO, 'dist', file), join(root, 'dist', file));
+    const data = structuredClone(shipped().data);
+    data.tasks.find((t) => t.id === 'filing')!.name = 'Filing from the snapshot';
+    const snapshot = await createSnapshot(join(root, 'rules'), data, shipped().digest);
+    writeFileSync(join(root, 'dist', 'rules.snapshot.json'), snapshotText(snapshot));
     const bin = join(root, 'bin', 'ma-check.js');
-    const filing = ['filing', '--state', 'AK', ...AS_OF];
+    const filing = () => runBin(['filing', '--state', 'AK', ...AS_OF], {}, REPO, undefined, { bin });
+    const fromSnapshot = { code: 0, stdout: expect.stringMatching(/^Filing from the snapshot \(filing\)/), stderr: '' };
 
-    const fresh = runBin(filing, {}, REPO, undefined, { bin });
-    expect([fresh.code, fresh.stderr]).toEqual([0, '']);
-    expect(fresh.stdout).toMatch(/^Filing from the snapshot \(filing\)/);
+    expect(filing()).toEqual(fromSnapshot);
+    // Touched, not changed (a checkout, a copy): the content is compared and still matches.
+    const file = join(root, 'rules', snapshot.sources[0]!.file);
+    utimesSync(file, new Date(), new Date(2000, 0, 1));
+    const answer = filing();
+    expect(answer).toEqual(fromSnapshot);
 
-    utimesSync(join(root, 'rules', snapshot.sources[0].file), new Date(), new Date(2000, 0, 1));
-    const stale = runBin(filing, {}, REPO, undefined, { bin });
+    // The code cache: without one, with one made for another bundle, or with one V8 refuses, the
+    // bundle compiles as usual and answers the same.
+    const cache = join(root, 'dist', 'cli.cjs.cache');
+    const made = readFileSync(cache);
+    const firstLine = made.subarray(0, made.indexOf(10) + 1);
+    for (const other of [
+      undefined,
+      Buffer.concat([Buffer.from(`// ma-check cli ${'0'.repeat(64)}\n`), made.subarray(firstLine.length)]),
+      Buffer.concat([firstLine, Buffer.from('not a V8 code cache')]),
+    ]) {
+      rmSync(cache, { force: true });
+      if (other) writeFileSync(cache, other);
+      expect(filing()).toEqual(answer);
+    }
+    // A rebuilt bundle (another first line) beside the old cache: the cache is not used, even though
+    // V8 would take it (the same length), and the new code runs.
+    const bundle = join(root, 'dist', 'cli.cjs');
+    const built = readFileSync(bundle, 'latin1');
+    const rebuilt = built
+      .replace(/^\/\/ ma-check cli [0-9a-f]{64}/, `// ma-check cli ${'1'.repeat(64)}`)
+      .replace('"Confidence"', '"CONFIDENCE"');
+    expect([rebuilt.length, rebuilt.includes('"CONFIDENCE"')]).toEqual([built.length, true]);
+    writeFileSync(cache, made);
+    writeFileSync(bundle, rebuilt, 'latin1');
+    expect(filing().stdout).toContain('\nCONFIDENCE ');
+    writeFileSync(bundle, built, 'latin1');
+
+    writeFileSync(file, `${readFileSync(file, 'utf8')}# edited\n`);
+    const stale = filing();
     expect([stale.code, stale.stderr]).toEqual([0, '']);
     expect(stale.stdout).toMatch(/^Filing \(filing\)/);
   });

@@ -41,8 +41,8 @@ describe('the shipped rules', () => {
     for (const id of ['CMA', 'RMA', 'CCMA', 'NCMA']) expect(credentials.get(id)?.scope, id).toBe('clinical');
   });
 
-  test('the build snapshot matches the YAML: same data, same digest', () => {
-    const snapshot = readSnapshot(join(REPO, 'dist', 'rules.snapshot.json'), SHIPPED_RULES);
+  test('the build snapshot matches the YAML: same data, same digest', async () => {
+    const snapshot = await readSnapshot(join(REPO, 'dist', 'rules.snapshot.json'), SHIPPED_RULES);
     expect(snapshot.fresh).toBe(true);
     if (snapshot.fresh) expect(snapshot.ruleSet.digest).toBe(shipped().digest);
   });

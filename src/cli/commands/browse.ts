@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
-import type { TaskDef } from '../../domain/rule-set.js';
-import type { Credential } from '../../domain/schema/definitions.js';
-import { type ListingFormat, renderListing } from '../../format/listing.js';
+import type { ListingFormat } from '../../format/listing.js';
 import type { CommandContext } from '../context.js';
-import { loadRuleSet } from '../load-rule-set.js';
 import { listingFormatOption } from '../options.js';
-import { ruleLocation } from '../rule-location.js';
+import { credentialsAction, tasksAction } from '../start/browse-actions.js';
 
 /** `ma-check tasks` and `ma-check credentials`: what the rules know, for people and scripts. */
 export function registerBrowse(program: Command, context: CommandContext): void {
@@ -13,70 +10,11 @@ export function registerBrowse(program: Command, context: CommandContext): void 
     .command('tasks')
     .description('list every task id with its category, name and aliases')
     .addOption(listingFormatOption())
-    .action(async (options: { format: ListingFormat }) => {
-      const { ruleSet } = await loadRuleSet(ruleLocation(context));
-      const tasks = [...ruleSet.tasks.values()].sort(
-        (a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id),
-      );
-      context.io.out(
-        renderListing<TaskDef>(
-          {
-            key: 'tasks',
-            items: tasks,
-            columns: [
-              { header: 'id', value: (t) => t.id },
-              { header: 'category', value: (t) => t.category },
-              { header: 'name', value: (t) => t.name },
-              { header: 'aliases', value: (t) => t.aliases.join(', ') },
-            ],
-            json: (t) => ({
-              id: t.id,
-              name: t.name,
-              category: t.category,
-              tags: t.tags,
-              aliases: t.aliases,
-              description: t.description,
-            }),
-          },
-          options.format,
-        ),
-      );
-    });
+    .action((options: { format: ListingFormat }) => tasksAction(context, options));
 
   program
     .command('credentials')
     .description('list every credential id with its issuer, scope and jurisdiction')
     .addOption(listingFormatOption())
-    .action(async (options: { format: ListingFormat }) => {
-      const { ruleSet } = await loadRuleSet(ruleLocation(context));
-      const credentials = [...ruleSet.credentials.values()].sort(
-        (a, b) => (a.jurisdiction ?? '').localeCompare(b.jurisdiction ?? '') || a.id.localeCompare(b.id),
-      );
-      context.io.out(
-        renderListing<Credential>(
-          {
-            key: 'credentials',
-            items: credentials,
-            columns: [
-              { header: 'id', value: (c) => c.id },
-              { header: 'issuer', value: (c) => c.issuer },
-              { header: 'scope', value: (c) => c.scope },
-              { header: 'jurisdiction', value: (c) => c.jurisdiction ?? 'national' },
-              { header: 'name', value: (c) => c.name },
-            ],
-            json: (c) => ({
-              id: c.id,
-              name: c.name,
-              issuer: c.issuer,
-              scope: c.scope,
-              jurisdiction: c.jurisdiction ?? null,
-              aliases: c.aliases ?? [],
-              derived: c.derivedFrom !== undefined,
-              cites: c.cites,
-            }),
-          },
-          options.format,
-        ),
-      );
-    });
+    .action((options: { format: ListingFormat }) => credentialsAction(context, options));
 }

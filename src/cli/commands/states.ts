@@ -1,20 +1,8 @@
 import { type Command, Option } from 'commander';
-import { STATES } from '../../domain/jurisdictions.js';
-import type { SourceStats } from '../../domain/source-stats.js';
-import type { StateProfile } from '../../domain/state-profile.js';
-import { resolveState } from '../../evaluate/resolve-query.js';
-import { sourceStats } from '../../evaluate/source-stats.js';
-import { stateProfile } from '../../evaluate/state-profile.js';
-import { type ListingFormat, renderListing } from '../../format/listing.js';
-import { stateProfileMarkdown, stateProfileText } from '../../format/state-profile-text.js';
-import { checkDate } from '../check-date.js';
+import type { ListingFormat } from '../../format/listing.js';
 import type { CommandContext } from '../context.js';
-import { UsageError } from '../errors.js';
-import { loadRuleSet } from '../load-rule-set.js';
 import { AS_OF_HELP, listingFormatOption } from '../options.js';
-import { paintFor } from '../paint.js';
-import { usageProblems } from '../query-problems.js';
-import { ruleLocation } from '../rule-location.js';
+import { STATE_FORMATS, stateAction, statesAction } from '../start/state-actions.js';
 
 /** `ma-check states` and `ma-check state XX`: coverage at a glance, and one jurisdiction in full. */
 export function registerStates(program: Command, context: CommandContext): void {
@@ -25,67 +13,12 @@ export function registerStates(program: Command, context: CommandContext): void 
     )
     .addOption(listingFormatOption())
     .option('--as-of <date>', `decide the measuring profile with the rules in force on this date (${AS_OF_HELP})`)
-    .action(async (options: { format: ListingFormat; asOf?: string }) => {
-      const { ruleSet } = await loadRuleSet(ruleLocation(context));
-      const asOf = checkDate(options.asOf) ?? context.io.today();
-      const rows = Object.keys(STATES)
-        .sort()
-        .map((code) => ({ profile: stateProfile(ruleSet, code), stats: sourceStats(ruleSet, code, asOf) }));
-      context.io.out(
-        renderListing<{ profile: StateProfile; stats: SourceStats }>(
-          {
-            key: 'states',
-            items: rows,
-            columns: [
-              { header: 'code', value: ({ profile }) => profile.code },
-              { header: 'name', value: ({ profile }) => profile.name },
-              { header: 'coverage', value: ({ profile }) => profile.coverage },
-              { header: 'reviewed', value: ({ profile }) => profile.reviewed ?? '' },
-              { header: 'rules', value: ({ profile }) => String(profile.rules.length) },
-              // Plain counts, not "3/5": a spreadsheet would read a ratio as a date.
-              { header: 'law rules', value: ({ stats }) => String(stats.lawRules) },
-              { header: 'official source', value: ({ stats }) => String(stats.lawRulesOfficial) },
-              { header: 'state-determined', value: ({ stats }) => String(stats.stateDetermined) },
-            ],
-            json: ({ profile, stats }) => ({
-              code: profile.code,
-              name: profile.name,
-              coverage: profile.coverage,
-              reviewed: profile.reviewed,
-              rules: profile.rules.length,
-              delegators: profile.delegators,
-              exclusive: profile.delegation?.exclusive ?? false,
-              delegation: stats.delegation,
-              citations: stats.citations,
-              lawRules: stats.lawRules,
-              lawRulesOfficial: stats.lawRulesOfficial,
-              lawRulesOfficialText: stats.lawRulesOfficialText,
-              stateDetermined: stats.stateDetermined,
-              stateGoverned: stats.stateGoverned,
-            }),
-          },
-          options.format,
-        ),
-      );
-    });
+    .action((options: { format: ListingFormat; asOf?: string }) => statesAction(context, options));
 
   program
     .command('state')
     .description('show one jurisdiction: delegators, credentials, rules by task, conflicts, sources')
     .argument('<state>', 'state code or name: WA, Washington')
-    .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'),
-    )
-    .action(async (name: string, options: { format: 'text' | 'json' | 'markdown' }) => {
-      const { ruleSet } = await loadRuleSet(ruleLocation(context));
-      const resolved = resolveState(ruleSet, name);
-      if (!resolved.ok) throw new UsageError(usageProblems(resolved.problems));
-      const { code } = resolved;
-      if (code === 'US') throw new UsageError("'US' is the national baseline, not a state; see 'ma-check tasks'");
-      const profile = stateProfile(ruleSet, code);
-      const { io } = context;
-      if (options.format === 'json') io.out(`${JSON.stringify({ schemaVersion: 1, state: profile }, null, 2)}\n`);
-      else if (options.format === 'markdown') io.out(stateProfileMarkdown(profile));
-      else io.out(stateProfileText(profile, paintFor(io)));
-    });
+    .addOption(new Option('-f, --format <format>', 'output format').choices(STATE_FORMATS).default('text'))
+    .action((name: string, options: { format: (typeof STATE_FORMATS)[number] }) => stateAction(context, name, options));
 }
