@@ -2,6 +2,7 @@ import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../domain/diagnostic.js';
 import { compareDiagnostics } from '../domain/diagnostic.js';
 import { type Case, CaseFile } from '../domain/schema/case-file.js';
+import { deferredSourceMap } from './deferred-source-map.js';
 import { yamlFilesIn, ymlMessage } from './list-sources.js';
 import { parseYaml } from './parse-yaml.js';
 import { readSource } from './read-source.js';
@@ -62,6 +63,7 @@ export function loadCases(dir: string, cwd: string): LoadedCases {
       );
       continue;
     }
+    const later = deferredSourceMap(path, file);
     result.data.cases.forEach((c, i) => {
       const range = parsed.map.rangeOf(['cases', i, 'id']);
       const first = seen.get(c.id);
@@ -83,7 +85,7 @@ export function loadCases(dir: string, cwd: string): LoadedCases {
         range: parsed.map.rangeOf(['cases', i]),
         asOf: c.asOf ?? c.query.asOf ?? result.data.asOf,
         index: i,
-        locate: (path) => parsed.map.rangeOf(['cases', i, ...path]),
+        locate: (at) => later.rangeOf(['cases', i, ...at]),
       });
     });
   }

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../domain/diagnostic.js';
 import { compareDiagnostics } from '../domain/diagnostic.js';
 import { STATES } from '../domain/jurisdictions.js';
 import type { RuleSet } from '../domain/rule-set.js';
+import { deferredSourceMap } from './deferred-source-map.js';
 import { digestRules } from './digest.js';
 import { FILE_SCHEMAS } from './file-schemas.js';
 import { indexRules } from './index-rules.js';
@@ -98,7 +99,7 @@ export function loadRules(options: LoadOptions): LoadResult {
       kind: entry.kind,
       file,
       stem: basename(entry.path).replace(/\.yaml$/, ''),
-      map: parsed.map,
+      map: deferredSourceMap(entry.path, file),
       data: result.data,
       ...(overlay ? { overlay } : {}),
     };

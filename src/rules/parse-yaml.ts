@@ -85,7 +85,8 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     report('empty-file', 0, 0, 'file is empty; it needs the fields of its kind');
     return { data: undefined, map, diagnostics };
   }
-  const aliasProblem = findAliasProblem(doc);
+  // Every alias is written with a `*`: a file without one has no alias to walk the tree for.
+  const aliasProblem = text.includes('*') ? findAliasProblem(doc) : undefined;
   if (aliasProblem) {
     const [start, end] = aliasProblem.alias.range ?? [0, 0];
     report(aliasProblem.code, start, end, aliasProblem.message);

@@ -1,12 +1,11 @@
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../../domain/diagnostic.js';
 import { compareDiagnostics } from '../../domain/diagnostic.js';
 import { quoted } from '../../domain/shown-value.js';
-import { nameLookups, resolveQuery } from '../../evaluate/resolve-query.js';
 import { type CheckReport, countBySeverity, type ReportFormat } from '../../format/report/report.js';
-import type { LoadedCase } from '../../rules/load-cases.js';
 import { readSnapshot } from '../../rules/snapshot.js';
+import { validateTargets } from '../../rules/validate-targets.js';
 import type { CommandContext } from '../context.js';
 import { NoInputError, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -43,29 +42,18 @@ export function registerValidate(program: Command, context: CommandContext): voi
       const maxWarnings =
         options.maxWarnings === undefined ? Infinity : wholeNumber('--max-warnings', options.maxWarnings);
       const lint = { today: context.io.today(), maxAgeMonths: wholeNumber('--max-age', options.maxAge) };
-      const { loadRules, loadCases, checkCaseReferences } = await import('../heavy.js');
       const diagnostics: Diagnostic[] = [];
       const files: string[] = [];
       const shipped = ruleLocation(context);
-      for (const target of ruleTargets(context, dirs)) {
-        const result = loadRules({ root: target.root, overlays: target.overlays, cwd: context.io.cwd, lint });
-        if (result.missing !== undefined) throw new NoInputError(`${result.reason}: ${result.missing}`);
-        const cases = loadCases(join(target.dir, 'cases'), context.io.cwd);
-        diagnostics.push(...result.diagnostics, ...cases.diagnostics);
-        // With the rules broken, an id a case names may be defined in the broken file: not reported.
-        if (result.ok) {
-          const ruleSet = result.ruleSet;
-          const lookups = nameLookups(ruleSet);
-          const queryProblems = (c: LoadedCase) => {
-            const { asOf: _own, ...query } = c.case.query;
-            const resolved = resolveQuery(ruleSet, { ...query, asOf: c.asOf ?? lint.today }, lookups);
-            return resolved.ok ? [] : resolved.problems.filter((p) => p.field !== 'asOf');
-          };
-          diagnostics.push(...checkCaseReferences(ruleSet, cases.cases, queryProblems));
-        }
-        files.push(...result.files, ...cases.files);
+      // The folders are validated in a worker thread with a bounded heap (validate-targets.ts).
+      const settings = { cwd: context.io.cwd, lint };
+      const validated = validateTargets(ruleTargets(context, dirs), settings, () => import('../heavy.js'));
+      for await (const { target, ...findings } of validated) {
+        if (findings.missing !== undefined) throw new NoInputError(`${findings.reason}: ${findings.missing}`);
+        diagnostics.push(...findings.diagnostics);
+        files.push(...findings.files);
         if (target.root === shipped.rulesDir && target.overlays.length === 0) {
-          const snapshot = readSnapshot(shipped.snapshotPath, shipped.rulesDir);
+          const snapshot = await readSnapshot(shipped.snapshotPath, shipped.rulesDir);
           if (!snapshot.fresh) {
             const file = relative(context.io.cwd, shipped.snapshotPath);
             diagnostics.push({
