@@ -19,13 +19,13 @@ export interface StateResult {
   addressed: boolean;
 }
 
-/** Outcomes of national rules do not depend on the state: worked out once per query. */
+/** Outcomes of national rules do not depend on the state: worked out once per query that names several. */
 export type OutcomeCache = Map<string, RuleOutcome>;
 
 const NONE: readonly Finding[] = [];
 
 /** Evaluates one jurisdiction's plan against the facts: national rules, the state's, then overlays (docs/design.md). */
-export function evaluateState(plan: Plan, facts: Facts, cache: OutcomeCache): StateResult {
+export function evaluateState(plan: Plan, facts: Facts, cache: OutcomeCache | null): StateResult {
   let verdict: Verdict = 'allowed';
   const results: RuleResult[] = new Array(plan.entries.length);
   for (let i = 0; i < plan.entries.length; i++) {
@@ -38,17 +38,15 @@ export function evaluateState(plan: Plan, facts: Facts, cache: OutcomeCache): St
       results[i] = {
         entry,
         outcome: 'conditional',
-        findings: [
-          { entry: null, key: 'jurisdiction', supplied: entry.supplied, status: 'unknown', effect: 'conditional' },
-        ],
+        findings: [{ entry: null, supplied: entry.supplied, status: 'unknown', effect: 'conditional' }],
       };
       verdict = stricter(verdict, 'conditional');
       continue;
     }
-    const national = entry.layer === 'national';
+    const national = cache !== null && entry.layer === 'national';
     let evaluated = national ? cache.get(entry.id) : undefined;
     if (!evaluated) {
-      evaluated = ruleOutcome(entry.rule, entry.keys, facts);
+      evaluated = ruleOutcome(entry.rule, facts);
       if (national) cache.set(entry.id, evaluated);
     }
     verdict = stricter(verdict, evaluated.outcome);

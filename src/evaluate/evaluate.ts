@@ -8,7 +8,7 @@ import { stricter, type Verdict } from '../domain/verdict.js';
 import type { Basis, Confidence } from '../domain/vocabulary.js';
 import { evaluateState, type OutcomeCache, type RuleResult, type StateResult } from './evaluate-state.js';
 import { type Facts, factsOf } from './facts.js';
-import { buildPlan, type Plan } from './plan.js';
+import { buildPlan, type Plan, type PlanEntry } from './plan.js';
 import { conditionTree } from './requirement-status.js';
 import type { Finding } from './rule-outcome.js';
 import { summarize } from './summarize.js';
@@ -23,22 +23,36 @@ const LAYERS = ['national', 'state', 'overlay'] as const;
  * programming error.
  */
 export function evaluate(ruleSet: RuleSet, query: Query): Decision {
-  return decide(ruleSet, query, buildPlan);
+  const task = taskOf(ruleSet, query.task);
+  const plans = (query.states ?? [null]).map((state) => buildPlan(ruleSet, task, state, query.asOf));
+  return withQuery(copyOf(query), decisionBody(ruleSet, task, query.states, plans, factsOf(ruleSet, query)));
 }
 
-/** Where `decide` gets a jurisdiction's plan: built afresh by `evaluate`, kept by `createEvaluator`. */
-export type PlanSource = (ruleSet: RuleSet, task: TaskDef, state: string | null, asOf: string) => Plan;
+/** The task a query names; the caller resolved it first (`resolveQuery`). */
+export function taskOf(ruleSet: RuleSet, id: string): TaskDef {
+  const task = ruleSet.tasks.get(id);
+  if (!task) throw new Error(`evaluate: unknown task '${id}' (resolve the query first)`);
+  return task;
+}
 
-/** `evaluate`, with the plans from `planOf`. */
-export function decide(ruleSet: RuleSet, query: Query, planOf: PlanSource): Decision {
-  const task = ruleSet.tasks.get(query.task);
-  if (!task) throw new Error(`evaluate: unknown task '${query.task}' (resolve the query first)`);
-  const facts = factsOf(ruleSet, query);
-  const cache: OutcomeCache = new Map();
-  const states = query.states ?? [null];
-  const perState: StateResult[] = states.map((state) =>
-    evaluateState(planOf(ruleSet, task, state, query.asOf), facts, cache),
-  );
+/**
+ * A decision but for the query it answers. It depends on the query only through the task, the
+ * states, the date (which pick the plans) and the status of each requirement the plans' rules
+ * read, which is what lets an evaluator share one body between queries (`shared-bodies.ts`).
+ */
+export type DecisionBody = Omit<Decision, 'schemaVersion' | 'query'>;
+
+/** The body of the decision on `task` in `states` (one plan each, in order; `[null]` plan for none). */
+export function decisionBody(
+  ruleSet: RuleSet,
+  task: TaskDef,
+  states: readonly string[] | null,
+  plans: readonly Plan[],
+  facts: Facts,
+): DecisionBody {
+  // National rules come first in every jurisdiction's plan: with several, each is worked out once.
+  const cache: OutcomeCache | null = plans.length > 1 ? new Map() : null;
+  const perState: StateResult[] = plans.map((plan) => evaluateState(plan, facts, cache));
 
   let verdict: Verdict = 'allowed';
   for (const s of perState) verdict = stricter(verdict, s.verdict);
@@ -53,24 +67,36 @@ export function decide(ruleSet: RuleSet, query: Query, planOf: PlanSource): Deci
 
   const rules = traceRules(perState);
   return {
-    schemaVersion: DECISION_SCHEMA_VERSION,
-    query: copyOf(query),
     task: { id: task.id, name: task.name },
     verdict,
     confidence,
-    summary: summarize(verdict, determining, conditions, query.states),
+    summary: summarize(verdict, determining, conditions, states),
     determinedBy,
-    byState: query.states === null ? [] : perState.map(byStateOf),
+    byState: states === null ? [] : perState.map(byStateOf),
     conditions,
     rules,
-    citations:
-      perState.length === 1
-        ? citationsOfPlan(ruleSet, perState[0]!, determinedBy, rules)
-        : citationsOf(ruleSet, determining, rules),
+    citations: citationsOf(ruleSet, determining, rules),
     coverage: coverageOf(ruleSet, perState),
     rulesDigest: ruleSet.digest,
   };
 }
+
+/** The decision: the query it answers, then its body; keys in the contract's order. */
+export const withQuery = (query: Decision['query'], body: DecisionBody): Decision => ({
+  schemaVersion: DECISION_SCHEMA_VERSION,
+  query,
+  task: body.task,
+  verdict: body.verdict,
+  confidence: body.confidence,
+  summary: body.summary,
+  determinedBy: body.determinedBy,
+  byState: body.byState,
+  conditions: body.conditions,
+  rules: body.rules,
+  citations: body.citations,
+  coverage: body.coverage,
+  rulesDigest: body.rulesDigest,
+});
 
 /** The decision owns its copy of the query: the caller's object is neither kept nor frozen. */
 const copyOf = (q: Query): Query => ({
@@ -109,11 +135,11 @@ function inLayerOrder(
   return out;
 }
 
-const byStateOf = (s: StateResult): StateVerdict => ({
-  state: s.state!,
-  verdict: s.verdict,
-  determinedBy: s.results.filter((r) => r.outcome === s.verdict).map((r) => r.entry.id),
-});
+function byStateOf(s: StateResult): StateVerdict {
+  const determinedBy: string[] = [];
+  for (const r of s.results) if (r.outcome === s.verdict) determinedBy.push(r.entry.id);
+  return { state: s.state!, verdict: s.verdict, determinedBy };
+}
 
 /** A condition being gathered: the first finding of its key, and every rule and citation behind it. */
 interface ConditionDraft {
@@ -125,16 +151,33 @@ interface ConditionDraft {
   cites: string[];
 }
 
+/**
+ * How a finding merges with other rules' into one condition: the same requirement under the same
+ * basis. Worked out once per entry of a plan, and only for entries the facts leave unmet or unknown.
+ */
+function mergeKey(entry: PlanEntry, finding: Finding): string {
+  if (finding.entry === null) return 'jurisdiction';
+  entry.mergeKeys ??= new Map();
+  let key = entry.mergeKeys.get(finding.entry);
+  if (key === undefined) {
+    key = `${entry.basis}|${JSON.stringify(finding.entry)}`;
+    entry.mergeKeys.set(finding.entry, key);
+  }
+  return key;
+}
+
 /** One entry per (state, kind, requires, basis), its rules and citations merged. */
 function collectConditions(perState: readonly StateResult[], verdict: Verdict, facts: Facts): DecisionCondition[] {
   const drafts: ConditionDraft[] = [];
   for (const s of perState) {
-    const byKey = new Map<string, ConditionDraft>();
+    let byKey: Map<string, ConditionDraft> | undefined;
     for (const r of s.results) {
       const { id, basis, cites } = r.entry;
       for (const f of r.findings) {
         const decisive = s.verdict === verdict && f.effect === verdict;
-        const existing = byKey.get(f.key);
+        const key = mergeKey(r.entry, f);
+        byKey ??= new Map();
+        const existing = byKey.get(key);
         if (existing) {
           if (!existing.rules.includes(id)) existing.rules.push(id);
           for (const c of cites) if (!existing.cites.includes(c)) existing.cites.push(c);
@@ -142,7 +185,7 @@ function collectConditions(perState: readonly StateResult[], verdict: Verdict, f
           continue;
         }
         const draft = { finding: f, basis, state: s.state, decisive, rules: [id], cites: cites.slice() };
-        byKey.set(f.key, draft);
+        byKey.set(key, draft);
         drafts.push(draft);
       }
     }
@@ -197,31 +240,6 @@ function citationsOf(ruleSet: RuleSet, determining: readonly RuleResult[], rules
   const out: Citation[] = [];
   for (const id of ids) out.push(ruleSet.citations.get(id)!);
   return out;
-}
-
-/**
- * For one jurisdiction the citation list depends only on the plan and the determining rules, so
- * it is built once per combination and shared, frozen, by every decision that needs it.
- */
-function citationsOfPlan(
-  ruleSet: RuleSet,
-  s: StateResult,
-  determinedBy: readonly string[],
-  rules: readonly RuleTrace[],
-): Citation[] {
-  const key = determinedBy.join(' ');
-  let list = s.plan.citations.get(key) as Citation[] | undefined;
-  if (!list) {
-    list = Object.freeze(
-      citationsOf(
-        ruleSet,
-        s.results.filter((r) => determinedBy.includes(r.entry.id)),
-        rules,
-      ),
-    ) as Citation[];
-    s.plan.citations.set(key, list);
-  }
-  return list;
 }
 
 function coverageOf(ruleSet: RuleSet, perState: readonly StateResult[]): CoverageEntry[] {

@@ -18,8 +18,8 @@ export interface Facts {
   readonly setting: string | null;
   readonly confirmed: readonly string[];
   readonly denied: readonly string[];
-  /** Derived credentials already worked out for this query. */
-  readonly derived: Map<string, FactStatus>;
+  /** Derived credentials already worked out for this query; made on first use, as most queries need none. */
+  derived: Map<string, FactStatus> | null;
 }
 
 function openList(list: readonly string[] | null): { held: string[]; open: boolean } | null {
@@ -45,6 +45,6 @@ export function factsOf(ruleSet: RuleSet, query: Query): Facts {
     setting: query.setting,
     confirmed: query.confirmed,
     denied: query.denied,
-    derived: new Map(),
+    derived: null,
   };
 }

@@ -1,9 +1,9 @@
 import type { ConditionTree } from '../domain/decision.js';
 import { NATIONAL, STATES } from '../domain/jurisdictions.js';
 import type { RuleRecord, RuleSet, TaskDef } from '../domain/rule-set.js';
+import type { Requirement } from '../domain/schema/requirement.js';
 import { type Basis, type Confidence, type Layer, STATE_GOVERNED_CATEGORIES } from '../domain/vocabulary.js';
 import { coverageGap, stateNotGiven } from './jurisdiction-rules.js';
-import { type RequirementKeys, requirementKeys } from './rule-outcome.js';
 
 /** One rule in a jurisdiction's chain, with everything that does not depend on the facts. */
 export interface PlanEntry {
@@ -21,8 +21,8 @@ export interface PlanEntry {
   live: boolean;
   /** The jurisdiction condition of a supplied rule. */
   supplied: ConditionTree | null;
-  /** How the rule's requirements merge with other rules' into one condition. */
-  keys: RequirementKeys;
+  /** Merge keys of the rule's requirement entries, worked out as findings need them (`mergeKey`). */
+  mergeKeys: Map<Requirement, string> | null;
 }
 
 /** The rules that apply to a task in one jurisdiction on one date, in trace order. */
@@ -31,16 +31,12 @@ export interface Plan {
   entries: PlanEntry[];
   /** Whether a state rule in force selects the task. */
   addressed: boolean;
-  /** Citation lists already built for this plan, by determining rule ids (see `citationsOf`). */
-  citations: Map<string, readonly unknown[]>;
 }
 
 const inForce = (rule: RuleRecord, asOf: string): boolean =>
   (!rule.effective || rule.effective <= asOf) && (!rule.until || asOf < rule.until);
 
 const LAYER_ORDER: Readonly<Record<Layer, number>> = { national: 0, state: 1, overlay: 2 };
-
-const NO_KEYS: RequirementKeys = { unless: [], requires: [] };
 
 /** The plan of a task in one jurisdiction on one date: pure; `createEvaluator` keeps the plans it builds. */
 export function buildPlan(ruleSet: RuleSet, task: TaskDef, state: string | null, asOf: string): Plan {
@@ -71,7 +67,7 @@ export function buildPlan(ruleSet: RuleSet, task: TaskDef, state: string | null,
       supersededBy: replaced,
       live: live && !replaced,
       supplied: null,
-      keys: requirementKeys(rule),
+      mergeKeys: null,
     };
   });
   const addressed = stateRules.some((rule) => active.has(rule));
@@ -94,12 +90,12 @@ export function buildPlan(ruleSet: RuleSet, task: TaskDef, state: string | null,
       supersededBy: null,
       live: true,
       supplied: supplied.condition,
-      keys: NO_KEYS,
+      mergeKeys: null,
     };
     const at = entries.findIndex(
       (e) => LAYER_ORDER[e.layer] > LAYER_ORDER[entry.layer] || (e.layer === entry.layer && e.id > entry.id),
     );
     entries.splice(at === -1 ? entries.length : at, 0, entry);
   }
-  return { state, entries, addressed, citations: new Map() };
+  return { state, entries, addressed };
 }

@@ -3,26 +3,6 @@ import type { Requirement } from '../domain/schema/requirement.js';
 import { supervisionRank } from '../domain/vocabulary.js';
 import type { Facts } from './facts.js';
 
-/** Kleene "or": met if any is met, else unknown if any is unknown. */
-const any = (statuses: Iterable<FactStatus>): FactStatus => {
-  let result: FactStatus = 'unmet';
-  for (const s of statuses) {
-    if (s === 'met') return 'met';
-    if (s === 'unknown') result = 'unknown';
-  }
-  return result;
-};
-
-/** Kleene "and": unmet if any is unmet, else unknown if any is unknown. */
-const all = (statuses: Iterable<FactStatus>): FactStatus => {
-  let result: FactStatus = 'met';
-  for (const s of statuses) {
-    if (s === 'unmet') return 'unmet';
-    if (s === 'unknown') result = 'unknown';
-  }
-  return result;
-};
-
 /** A given node of a tree meets a required one at or above it; one above it is unknown; others are unmet. */
 function inTree(
   lineage: Facts['ruleSet']['roleLineage'],
@@ -31,8 +11,9 @@ function inTree(
 ): FactStatus {
   if (given === null) return 'unknown';
   const line = lineage.get(given);
-  if (required.some((id) => line?.has(id))) return 'met';
-  return required.some((id) => lineage.get(id)?.has(given)) ? 'unknown' : 'unmet';
+  if (line !== undefined) for (const id of required) if (line.has(id)) return 'met';
+  for (const id of required) if (lineage.get(id)?.has(given)) return 'unknown';
+  return 'unmet';
 }
 
 const not = (s: FactStatus): FactStatus => (s === 'met' ? 'unmet' : s === 'unmet' ? 'met' : 'unknown');
@@ -42,6 +23,7 @@ function holds(facts: Facts, id: string): FactStatus {
   if (facts.credentials?.held.includes(id)) return 'met';
   const derivedFrom = facts.ruleSet.credentials.get(id)?.derivedFrom;
   if (derivedFrom) {
+    facts.derived ??= new Map();
     let status = facts.derived.get(id);
     if (status === undefined) {
       facts.derived.set(id, 'unknown'); // guards a cycle the loader would already have refused
@@ -53,46 +35,101 @@ function holds(facts: Facts, id: string): FactStatus {
   return facts.credentials === null || facts.credentials.open ? 'unknown' : 'unmet';
 }
 
+/** Kleene "or" over the credentials of a list: held if any one is. */
+function holdsAny(facts: Facts, ids: readonly string[]): FactStatus {
+  let result: FactStatus = 'unmet';
+  for (const id of ids) {
+    const s = holds(facts, id);
+    if (s === 'met') return 'met';
+    if (s === 'unknown') result = 'unknown';
+  }
+  return result;
+}
+
+/** Kleene "or" (`any`) or "and" (`all`) of a group's entries. */
+function groupStatus(entries: readonly Requirement[], facts: Facts, combine: 'any' | 'all'): FactStatus {
+  const stop: FactStatus = combine === 'any' ? 'met' : 'unmet';
+  let result: FactStatus = combine === 'any' ? 'unmet' : 'met';
+  for (const entry of entries) {
+    const s = statusOf(entry, facts);
+    if (s === stop) return stop;
+    if (s === 'unknown') result = 'unknown';
+  }
+  return result;
+}
+
+/** Only credentials the query names count here: a derived status from another state's definition must not quietly stand in for the clinical certification a rule asks for. */
+function scopeHeld(facts: Facts, need: { scope: string; issuers?: readonly string[] }): FactStatus {
+  const { credentials } = facts;
+  if (credentials === null) return 'unknown';
+  for (const id of credentials.held) {
+    const c = facts.ruleSet.credentials.get(id);
+    if (c && c.scope === need.scope && (!need.issuers || need.issuers.includes(c.issuer))) return 'met';
+  }
+  return credentials.open ? 'unknown' : 'unmet';
+}
+
+const supervisionMeets = (facts: Facts, rank: number): FactStatus =>
+  facts.supervision === null ? 'unknown' : facts.supervision >= rank ? 'met' : 'unmet';
+
+function trainingHeld(facts: Facts, anyOf: readonly string[]): FactStatus {
+  const { trainings } = facts;
+  if (trainings === null) return 'unknown';
+  for (const id of anyOf) if (trainings.held.includes(id)) return 'met';
+  return trainings.open ? 'unknown' : 'unmet';
+}
+
+const settingFits = (facts: Facts, need: { anyOf: readonly string[] } | { noneOf: readonly string[] }): FactStatus =>
+  'anyOf' in need
+    ? inTree(facts.ruleSet.settingLineage, facts.setting, need.anyOf)
+    : not(inTree(facts.ruleSet.settingLineage, facts.setting, need.noneOf));
+
+const conditionHolds = (facts: Facts, id: string): FactStatus =>
+  facts.confirmed.includes(id) ? 'met' : facts.denied.includes(id) ? 'unmet' : 'unknown';
+
 /** Three-valued status of one requirement entry under the query's facts (docs/design.md). */
 export function statusOf(req: Requirement, facts: Facts): FactStatus {
+  if (req.credential)
+    return 'anyOf' in req.credential ? holdsAny(facts, req.credential.anyOf) : scopeHeld(facts, req.credential);
+  if (req.supervision) return supervisionMeets(facts, supervisionRank(req.supervision.atLeast));
+  if (req.training) return trainingHeld(facts, req.training.anyOf);
+  if (req.delegator) return inTree(facts.ruleSet.roleLineage, facts.delegator, req.delegator.anyOf);
+  if (req.setting) return settingFits(facts, req.setting);
+  if (req.condition !== undefined) return conditionHolds(facts, req.condition);
+  if (req.anyOf) return groupStatus(req.anyOf, facts, 'any');
+  if (req.allOf) return groupStatus(req.allOf, facts, 'all');
+  return 'unknown';
+}
+
+/** `statusOf` for one requirement, its kind looked at once: for checking the same entry against many queries' facts. */
+export type StatusCheck = (facts: Facts) => FactStatus;
+
+export function statusCheck(req: Requirement): StatusCheck {
   if (req.credential) {
     const need = req.credential;
-    if ('anyOf' in need) return any(need.anyOf.map((id) => holds(facts, id)));
-    // Only credentials the query names count here: a derived status from another state's
-    // definition must not quietly stand in for the clinical certification a rule asks for.
-    const { credentials } = facts;
-    if (credentials === null) return 'unknown';
-    for (const id of credentials.held) {
-      const c = facts.ruleSet.credentials.get(id);
-      if (c && c.scope === need.scope && (!need.issuers || need.issuers.includes(c.issuer))) return 'met';
-    }
-    return credentials.open ? 'unknown' : 'unmet';
+    return 'anyOf' in need ? (f) => holdsAny(f, need.anyOf) : (f) => scopeHeld(f, need);
   }
   if (req.supervision) {
-    return facts.supervision === null
-      ? 'unknown'
-      : facts.supervision >= supervisionRank(req.supervision.atLeast)
-        ? 'met'
-        : 'unmet';
+    const rank = supervisionRank(req.supervision.atLeast);
+    return (f) => supervisionMeets(f, rank);
   }
   if (req.training) {
-    const { trainings } = facts;
-    if (trainings === null) return 'unknown';
-    if (req.training.anyOf.some((id) => trainings.held.includes(id))) return 'met';
-    return trainings.open ? 'unknown' : 'unmet';
+    const anyOf = req.training.anyOf;
+    return (f) => trainingHeld(f, anyOf);
   }
-  if (req.delegator) return inTree(facts.ruleSet.roleLineage, facts.delegator, req.delegator.anyOf);
+  if (req.delegator) {
+    const anyOf = req.delegator.anyOf;
+    return (f) => inTree(f.ruleSet.roleLineage, f.delegator, anyOf);
+  }
   if (req.setting) {
-    const lineage = facts.ruleSet.settingLineage;
-    return 'anyOf' in req.setting
-      ? inTree(lineage, facts.setting, req.setting.anyOf)
-      : not(inTree(lineage, facts.setting, req.setting.noneOf));
+    const need = req.setting;
+    return (f) => settingFits(f, need);
   }
-  if (req.condition !== undefined)
-    return facts.confirmed.includes(req.condition) ? 'met' : facts.denied.includes(req.condition) ? 'unmet' : 'unknown';
-  if (req.anyOf) return any(req.anyOf.map((r) => statusOf(r, facts)));
-  if (req.allOf) return all(req.allOf.map((r) => statusOf(r, facts)));
-  return 'unknown';
+  if (req.condition !== undefined) {
+    const id = req.condition;
+    return (f) => conditionHolds(f, id);
+  }
+  return (f) => statusOf(req, f);
 }
 
 /** The requirement in the decision's words, with the status of it and of every part of a group. */

@@ -10,8 +10,6 @@ import { statusOf } from './requirement-status.js';
 export interface Finding {
   /** `null` for the jurisdiction condition of a rule the evaluator supplies. */
   entry: Requirement | null;
-  /** The same requirement under the same basis has the same key: how conditions merge across rules. */
-  key: string;
   supplied?: ConditionTree | null;
   status: Exclude<FactStatus, 'met'>;
   /** The verdict this entry alone brings about. */
@@ -35,20 +33,17 @@ const UNMET_EFFECT: Readonly<Record<Basis, Verdict>> = {
  * are then the way out); each `requires` entry that is unknown makes the answer conditional, and
  * each that is unmet brings the basis's severity.
  */
-export function ruleOutcome(rule: RuleRecord, keys: RequirementKeys, facts: Facts): RuleOutcome {
+export function ruleOutcome(rule: RuleRecord, facts: Facts): RuleOutcome {
   let outcome: Verdict = 'allowed';
   const findings: Finding[] = [];
   if (rule.verdict) {
     const unless = rule.unless ?? [];
-    const statuses = unless.map((entry) => statusOf(entry, facts));
-    const lifted = unless.length > 0 && statuses.every((s) => s === 'met');
-    if (!lifted) {
-      outcome = rule.verdict;
-      statuses.forEach(
-        (status, i) =>
-          status !== 'met' && findings.push({ entry: unless[i]!, key: keys.unless[i]!, status, effect: rule.verdict! }),
-      );
+    for (const entry of unless) {
+      const status = statusOf(entry, facts);
+      if (status !== 'met') findings.push({ entry, status, effect: rule.verdict });
     }
+    // Lifted only when there is a way out and every entry of it is met (no finding so far).
+    if (unless.length === 0 || findings.length > 0) outcome = rule.verdict;
   }
   const requires = rule.requires ?? [];
   for (let i = 0; i < requires.length; i++) {
@@ -56,19 +51,7 @@ export function ruleOutcome(rule: RuleRecord, keys: RequirementKeys, facts: Fact
     if (status === 'met') continue;
     const effect = status === 'unknown' ? 'conditional' : UNMET_EFFECT[rule.basis];
     outcome = stricter(outcome, effect);
-    findings.push({ entry: requires[i]!, key: keys.requires[i]!, status, effect });
+    findings.push({ entry: requires[i]!, status, effect });
   }
   return { outcome, findings };
-}
-
-/** Merge keys of a rule's requirement entries: the same requirement under the same basis merges across rules. */
-export interface RequirementKeys {
-  unless: readonly string[];
-  requires: readonly string[];
-}
-
-/** A rule's requirement keys; the plan works them out once per rule it holds. */
-export function requirementKeys(rule: RuleRecord): RequirementKeys {
-  const key = (entry: Requirement) => `${rule.basis}|${JSON.stringify(entry)}`;
-  return { unless: (rule.unless ?? []).map(key), requires: (rule.requires ?? []).map(key) };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { STATES } from '../../src/domain/jurisdictions.js';
-import type { Query } from '../../src/domain/query.js';
+import { OPEN_LIST, type Query } from '../../src/domain/query.js';
 import type { RuleSet } from '../../src/domain/rule-set.js';
 import { verdictRank } from '../../src/domain/verdict.js';
 import { SUPERVISION_LEVELS } from '../../src/domain/vocabulary.js';
@@ -116,6 +116,40 @@ describe.each([
         }
       }),
       { ...RUNS, numRuns: 60 },
+    );
+  });
+
+  test('decisions that share a body are each what plain evaluate says of their query alone, to the byte', () => {
+    // One task, list of states and date, many facts: the queries of a roster, which share a few
+    // bodies between many different facts. Asked in any order, again, and through tiny caches.
+    const facts = fc.record({
+      credentials: orNull(subset([...ruleSet.credentials.keys(), OPEN_LIST], 2)),
+      supervision: orNull(fc.constantFrom(...SUPERVISION_LEVELS)),
+      trainings: orNull(subset([...ruleSet.trainings.keys()], 2)),
+      delegator: orNull(fc.constantFrom(...ruleSet.roles.keys())),
+      setting: orNull(fc.constantFrom(...ruleSet.settings.keys())),
+      confirmed: subset([...ruleSet.conditions.keys()], 2),
+    });
+    fc.assert(
+      fc.property(
+        q,
+        fc.array(facts, { minLength: 2, maxLength: 12 }),
+        fc.integer({ min: 1, max: 3 }),
+        (base, many, limit) => {
+          const evaluators = [createEvaluator(ruleSet), createEvaluator(ruleSet, { decisions: limit, plans: limit })];
+          const asked = many.map((f) => ({ ...base, ...f }));
+          for (const query of [...asked, ...asked.slice().reverse(), ...asked]) {
+            const alone = evaluate(ruleSet, query);
+            const text = JSON.stringify(alone);
+            for (const evaluator of evaluators) {
+              const shared = evaluator.evaluate(query);
+              expect(shared).toEqual(alone);
+              expect(JSON.stringify(shared)).toBe(text);
+            }
+          }
+        },
+      ),
+      { ...RUNS, numRuns: 80 },
     );
   });
 
