@@ -1,16 +1,20 @@
 import { type AuditRecord, type AuditSummary, NO_STATE_KEY, type VerdictCounts } from '../domain/audit.js';
+import type { Decision } from '../domain/decision.js';
 import type { Verdict } from '../domain/verdict.js';
+
+/** Distinct decisions counted one by one before their counts are put into the totals. */
+const PENDING = 4_096;
 
 const zero = (): VerdictCounts => ({ allowed: 0, conditional: 0, discouraged: 0, prohibited: 0 });
 
-/** One more `verdict` under `key`, starting the key's counts at zero. */
-function countIn(counts: Record<string, VerdictCounts>, key: string, verdict: Verdict): void {
+/** `n` more `verdict` under `key`, starting the key's counts at zero. */
+function countIn(counts: Record<string, VerdictCounts>, key: string, verdict: Verdict, n: number): void {
   let forKey = counts[key];
   if (forKey === undefined) {
     forKey = zero();
     counts[key] = forKey;
   }
-  forKey[verdict]++;
+  forKey[verdict] += n;
 }
 
 /**
@@ -29,6 +33,12 @@ export class AuditTally {
     byTask: {},
   };
   private lastInvalid = '';
+  /**
+   * How many times each decision came since the totals were last brought up to date. A roster
+   * repeats a few thousand decisions millions of times: one count per record here, and the
+   * counts by verdict, state and task once per distinct decision.
+   */
+  private pending = new Map<Decision, { n: number }>();
 
   add(record: AuditRecord): void {
     const s = this.summary;
@@ -43,15 +53,30 @@ export class AuditTally {
       return;
     }
     const d = record.decision;
-    s.decisions++;
-    s.byVerdict[d.verdict]++;
-    countIn(s.byTask, d.task.id, d.verdict);
-    if (d.byState.length === 0) countIn(s.byState, NO_STATE_KEY, d.verdict);
-    for (const st of d.byState) countIn(s.byState, st.state, st.verdict);
+    const count = this.pending.get(d);
+    if (count !== undefined) count.n++;
+    else {
+      if (this.pending.size >= PENDING) this.settle();
+      this.pending.set(d, { n: 1 });
+    }
+  }
+
+  /** The pending counts into the totals. */
+  private settle(): void {
+    const s = this.summary;
+    for (const [d, { n }] of this.pending) {
+      s.decisions += n;
+      s.byVerdict[d.verdict] += n;
+      countIn(s.byTask, d.task.id, d.verdict, n);
+      if (d.byState.length === 0) countIn(s.byState, NO_STATE_KEY, d.verdict, n);
+      for (const st of d.byState) countIn(s.byState, st.state, st.verdict, n);
+    }
+    this.pending = new Map();
   }
 
   /** The counts so far, keys sorted so equal audits print equal bytes. `rows` comes from the reader. */
   result(rows: number): AuditSummary {
+    this.settle();
     const sorted = (o: Record<string, VerdictCounts>) =>
       Object.fromEntries(
         Object.keys(o)

@@ -1,54 +1,81 @@
 import type { AuditDecision, AuditInvalid, AuditRun, AuditSummary } from '../domain/audit.js';
-import { DECISION_SCHEMA_VERSION } from '../domain/decision.js';
+import { AUDIT_SCHEMA_VERSION, type AuditDetail } from './audit-formats.js';
+import { decisionWithId, prettyAt } from './audit-item-json.js';
+import { AuditItems } from './audit-items.js';
+import type { AuditRunHead } from './audit-run-head.js';
 import type { AuditSpool } from './audit-spool.js';
 import type { Chunk } from './chunk.js';
-import { decisionBody } from './decision-body.js';
 
-/** Pretty JSON of a value nested `depth` levels deep, its first line not indented. */
-const nested = (value: unknown, depth: number): string =>
-  JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+/** A list member of the document: compact, or pretty two levels deep (each on its own line). */
+const member = (pretty: boolean, first: boolean): string =>
+  pretty ? (first ? '\n    ' : ',\n    ') : first ? '' : ',';
 
 /**
- * The audit as one JSON document (docs/design.md): `schemaVersion`, `decisions`, `invalid`, `run`,
- * `summary`. Decisions are written as they come; the invalid entries, which follow them, wait in a
- * spool; `run` comes after them because it names each input's SHA-256, known once the input has
- * been read to its end.
+ * The audit as one JSON document (docs/design.md): `schemaVersion`, `run`, `items`, `decisions`
+ * (with `--detail shared`), `invalid`, `summary`; exactly `JSON.stringify` of that document,
+ * compact or (`--pretty`) with two-space indents, and a line end. Items are written as they
+ * come; the decisions they point at, first met among them, and the invalid entries wait in
+ * spools (outside memory beyond a few kilobytes) until the items are done. `summary` ends with
+ * the SHA-256 of each input as read.
  */
 export class AuditJson {
-  private decisions = 0;
+  private itemCount = 0;
+  private decisionCount = 0;
   private invalidCount = 0;
+  private readonly items: AuditItems;
 
-  constructor(private readonly invalid: AuditSpool) {}
-
-  start(): string {
-    return `{\n  "schemaVersion": ${DECISION_SCHEMA_VERSION},\n  "decisions": [`;
+  constructor(
+    private readonly detail: AuditDetail,
+    private readonly pretty: boolean,
+    redact: boolean,
+    private readonly decisions: AuditSpool,
+    private readonly invalid: AuditSpool,
+  ) {
+    this.items = new AuditItems({ depth: pretty ? 2 : null, typed: false }, detail, redact, (d, id) =>
+      this.decisions.add(
+        `${member(pretty, this.decisionCount++ === 0)}${decisionWithId(d, id, pretty ? 2 : null, false)}`,
+      ),
+    );
   }
 
-  decision(r: AuditDecision, redact: boolean): Chunk {
-    const head = `${this.decisions++ === 0 ? '\n' : ',\n'}    {\n      "staffId": ${JSON.stringify(r.staffId)},\n      "name": ${JSON.stringify(redact ? null : r.name)},\n      "line": ${r.line},\n`;
-    const rosterLine = r.rosterLine === undefined ? '' : `      "rosterLine": ${r.rosterLine},\n`;
-    return [`${head}${rosterLine}`, decisionBody(r.decision, 1), '\n    }'];
+  start(run: AuditRunHead): string {
+    return this.pretty
+      ? `{\n  "schemaVersion": ${AUDIT_SCHEMA_VERSION},\n  "run": ${prettyAt(run, 1)},\n  "items": [`
+      : `{"schemaVersion":${AUDIT_SCHEMA_VERSION},"run":${JSON.stringify(run)},"items":[`;
   }
 
-  /** Held until the decisions are done: they come after them in the document. */
+  item(r: AuditDecision): Chunk {
+    this.itemCount++;
+    return this.items.item(r);
+  }
+
+  /** Held until the items are done: the list comes after them in the document. */
   hold(r: AuditInvalid): void {
+    const entry = { staffId: r.staffId, ...r.diagnostic };
     this.invalid.add(
-      `${this.invalidCount++ === 0 ? '' : ',\n'}    ${nested({ staffId: r.staffId, ...r.diagnostic }, 2)}`,
+      `${member(this.pretty, this.invalidCount++ === 0)}${this.pretty ? prettyAt(entry, 2) : JSON.stringify(entry)}`,
     );
   }
 
   *end(summary: AuditSummary, run: AuditRun): Iterable<Chunk> {
-    yield this.decisions === 0 ? ']' : '\n  ]';
-    if (this.invalidCount === 0) yield ',\n  "invalid": []';
-    else {
-      yield ',\n  "invalid": [\n';
-      yield* this.invalid.drain();
-      yield '\n  ]';
-    }
-    yield `,\n  "run": ${nested(run, 1)},\n  "summary": ${nested(summary, 1)}\n}\n`;
+    const pretty = this.pretty;
+    yield* this.list('items', this.itemCount, [], true);
+    if (this.detail === 'shared') yield* this.list('decisions', this.decisionCount, this.decisions.drain());
+    yield* this.list('invalid', this.invalidCount, this.invalid.drain());
+    const closing = { ...summary, inputs: run.inputs };
+    yield pretty ? `,\n  "summary": ${prettyAt(closing, 1)}\n}\n` : `,"summary":${JSON.stringify(closing)}}\n`;
   }
 
   close(): void {
+    this.decisions.close();
     this.invalid.close();
+  }
+
+  /** A list's key and members (`open` when the key is already written), then its closing bracket. */
+  private *list(key: string, count: number, members: Iterable<Chunk>, open = false): Iterable<Chunk> {
+    const pretty = this.pretty;
+    if (!open) yield pretty ? `,\n  "${key}": [` : `,"${key}":[`;
+    yield* members;
+    yield pretty && count > 0 ? '\n  ]' : ']';
   }
 }

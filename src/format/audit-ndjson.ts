@@ -1,28 +1,45 @@
 import type { AuditDecision, AuditInvalid, AuditRun, AuditSummary } from '../domain/audit.js';
-import { DECISION_SCHEMA_VERSION } from '../domain/decision.js';
+import type { AuditDetail } from './audit-formats.js';
+import { AUDIT_SCHEMA_VERSION } from './audit-formats.js';
+import { decisionWithId } from './audit-item-json.js';
+import { AuditItems } from './audit-items.js';
+import type { AuditRunHead } from './audit-run-head.js';
 import type { Chunk } from './chunk.js';
-import { decisionBody } from './decision-body.js';
 
 /**
- * One JSON value per line, `type` first (docs/design.md): decisions and invalid entries as they
- * come, then `run` (it names each input's SHA-256, known once the input has been read to its
- * end), then `summary`, last.
+ * The audit as NDJSON (docs/design.md): one JSON value per line, `type` first. `run` opens it;
+ * then items and invalid entries as they come, each decision (`--detail shared`) on the line
+ * just before the first item that points at it; `summary` ends it, with the SHA-256 of each
+ * input as read.
  */
-export const ndjsonRun = (run: AuditRun): string =>
-  `${JSON.stringify({ type: 'run', schemaVersion: DECISION_SCHEMA_VERSION, ...run })}\n`;
+export class AuditNdjson {
+  /** A decision written for the item being written, to go out just before it. */
+  private decision = '';
+  private readonly items: AuditItems;
 
-/** `staffId`, `name`, `line` (and `rosterLine`), then the decision's own keys. */
-export function ndjsonDecision(r: AuditDecision, redact: boolean): Chunk {
-  const name = redact ? null : r.name;
-  const rosterLine = r.rosterLine === undefined ? '' : `,"rosterLine":${r.rosterLine}`;
-  return [
-    `{"type":"decision","staffId":${JSON.stringify(r.staffId)},"name":${JSON.stringify(name)},"line":${r.line}${rosterLine},`,
-    decisionBody(r.decision, 0),
-    '}\n',
-  ];
+  constructor(detail: AuditDetail, redact: boolean) {
+    this.items = new AuditItems({ depth: null, typed: true }, detail, redact, (d, id) => {
+      this.decision = `${decisionWithId(d, id, null, true)}\n`;
+    });
+  }
+
+  start(run: AuditRunHead): string {
+    return `${JSON.stringify({ type: 'run', schemaVersion: AUDIT_SCHEMA_VERSION, ...run })}\n`;
+  }
+
+  item(r: AuditDecision): Chunk {
+    const item = this.items.item(r);
+    if (this.decision === '') return item;
+    const decision = this.decision;
+    this.decision = '';
+    return typeof item === 'string' ? decision + item : [decision, ...item];
+  }
+
+  invalid(r: AuditInvalid): string {
+    return `${JSON.stringify({ type: 'invalid', staffId: r.staffId, ...r.diagnostic })}\n`;
+  }
+
+  end(summary: AuditSummary, run: AuditRun): string {
+    return `${JSON.stringify({ type: 'summary', ...summary, inputs: run.inputs })}\n`;
+  }
 }
-
-export const ndjsonInvalid = (r: AuditInvalid): string =>
-  `${JSON.stringify({ type: 'invalid', staffId: r.staffId, ...r.diagnostic })}\n`;
-
-export const ndjsonSummary = (s: AuditSummary): string => `${JSON.stringify({ type: 'summary', ...s })}\n`;

@@ -3,9 +3,13 @@ import type { Readable } from 'node:stream';
 /**
  * What an object stream has ready, an array at a time. Reading record by record costs a promise
  * per record, more than auditing it; a parser fills its buffer a whole input chunk at a time,
- * so one await per chunk is enough.
+ * so one await per chunk is enough. `state`, if given, is read right after each batch is taken,
+ * before the stream can do more: what it says is about exactly the items taken so far.
  */
-export async function* batches<T>(stream: Readable): AsyncGenerator<T[]> {
+export async function* batches<T, S = undefined>(
+  stream: Readable,
+  state: () => S = () => undefined as S,
+): AsyncGenerator<[T[], S]> {
   let ended = false;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
@@ -28,7 +32,7 @@ export async function* batches<T>(stream: Readable): AsyncGenerator<T[]> {
       const batch: T[] = [];
       for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null) batch.push(item);
       if (batch.length > 0) {
-        yield batch;
+        yield [batch, state()];
         // More may have come while the consumer had the batch, announced to no one: read again first.
         continue;
       }

@@ -9,10 +9,10 @@ interface ScanPosition extends TextPosition {
   afterCr: boolean;
 }
 
-/** A piece of the input still kept, with where its first byte is. */
+/** A piece of the input still kept: where its first byte is in the input, how long it is, and its position. */
 interface Span {
   offset: number;
-  bytes: Buffer;
+  length: number;
   at: ScanPosition;
 }
 
@@ -26,6 +26,10 @@ const KEEP = 1 << 18;
  * reader's error (an invalid byte, a CSV quote) is known by its byte offset, and a user needs its
  * line and column. Lines end at CRLF, LF or a lone CR, each counted once, as the readers count
  * them. Pieces must end on whole characters; a UTF-8 BOM at the start takes no column.
+ *
+ * The bytes kept are copied into one window, rather than the pieces kept as they came: a piece
+ * held for a while outlives the garbage collector's young generation, and a long input's pieces
+ * would then pile up, outside the heap, until a full collection.
  */
 export class BytePositions {
   private spans: Span[] = [];
@@ -33,12 +37,16 @@ export class BytePositions {
   private head = 0;
   private end: ScanPosition = { line: 1, column: 1, afterCr: false };
   private total = 0;
+  /** The kept bytes: `window[0]` is the input's byte at `windowStart`, `used` bytes of it hold input. */
+  private window = Buffer.allocUnsafe(4 * KEEP);
+  private windowStart = 0;
+  private used = 0;
 
   /** The next piece of input, right after the previous one. */
   add(bytes: Buffer): void {
     if (bytes.length === 0) return;
     const bom = this.total === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    this.spans.push({ offset: this.total, bytes, at: this.end });
+    this.spans.push({ offset: this.total, length: bytes.length, at: this.end });
     this.end = advance(this.end, bytes, bom, bytes.length);
     this.total += bytes.length;
     while (this.head < this.spans.length - 1 && this.spans[this.head + 1]!.offset < this.total - KEEP) this.head++;
@@ -46,30 +54,51 @@ export class BytePositions {
       this.spans = this.spans.slice(this.head);
       this.head = 0;
     }
+    this.keep(bytes);
   }
 
   /** The line and column of the byte at `offset`, or `null` when it is no longer kept. */
   at(offset: number): TextPosition | null {
     if (offset === this.total) return { line: this.end.line, column: this.end.column };
-    const span = this.kept().find((s) => s.offset <= offset && offset < s.offset + s.bytes.length);
+    const span = this.kept().find((s) => s.offset <= offset && offset < s.offset + s.length);
     if (span === undefined) return null;
-    const bom = span.offset === 0 && span.bytes[0] === 0xef && span.bytes[1] === 0xbb && span.bytes[2] === 0xbf ? 3 : 0;
+    const bytes = this.bytesOf(span);
+    const bom = span.offset === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const to = offset - span.offset;
-    const { line, column } = advance(span.at, span.bytes, Math.min(bom, to), to);
+    const { line, column } = advance(span.at, bytes, Math.min(bom, to), to);
     return { line, column };
   }
 
-  /** The kept bytes from `offset` on, or `null` when that part is no longer kept. */
+  /** The kept bytes from `offset` on (a copy), or `null` when that part is no longer kept. */
   from(offset: number): Buffer | null {
-    const kept = this.kept();
-    const first = kept.findIndex((s) => offset < s.offset + s.bytes.length);
-    if (first === -1 || kept[first]!.offset > offset) return null;
-    const span = kept[first]!;
-    return Buffer.concat([span.bytes.subarray(offset - span.offset), ...kept.slice(first + 1).map((s) => s.bytes)]);
+    const first = this.kept()[0];
+    if (first === undefined || offset < first.offset || offset >= this.total) return null;
+    return Buffer.from(this.window.subarray(offset - this.windowStart, this.used));
   }
 
   private kept(): Span[] {
     return this.spans.slice(this.head);
+  }
+
+  private bytesOf(span: Span): Buffer {
+    const from = span.offset - this.windowStart;
+    return this.window.subarray(from, from + span.length);
+  }
+
+  /** Copies a piece into the window, first letting go of the bytes of spans no longer kept. */
+  private keep(bytes: Buffer): void {
+    if (this.used + bytes.length > this.window.length) {
+      const keepFrom = this.spans[this.head]!.offset - this.windowStart;
+      const keeping = this.used - keepFrom;
+      const needed = keeping + bytes.length;
+      const window = needed > this.window.length ? Buffer.allocUnsafe(2 * needed) : this.window;
+      this.window.copy(window, 0, keepFrom, this.used);
+      this.window = window;
+      this.windowStart += keepFrom;
+      this.used = keeping;
+    }
+    bytes.copy(this.window, this.used);
+    this.used += bytes.length;
   }
 }
 

@@ -2,11 +2,17 @@
  * The physical line where each CSV record starts, counted from the records themselves: a record
  * ends with one line break, and a quoted cell keeps any line break inside it (CRLF, LF or CR
  * alone each count one). csv-parse's own `info.lines` counts a CRLF inside quotes twice, and its
- * `raw` option costs more than this.
+ * `raw` option costs more than this; the reader uses `info.lines` only to know when there is no
+ * line break inside a batch of records to count (see readCsv).
  */
 export class LineCounter {
   /** The line the next record starts on. */
   next = 1;
+
+  /** Where a record known to hold no line break starts; advances past it. */
+  skip(): number {
+    return this.next++;
+  }
 
   /** Where the record with these cells starts; advances past it. */
   start(cells: readonly string[]): number {

@@ -17,6 +17,10 @@ export interface NotUtf8 extends TextPosition {
 export class Utf8Check {
   readonly positions = new BytePositions();
   failure: NotUtf8 | undefined;
+  /** Set when no more bytes will pass: the input ended, or failed. */
+  ended = false;
+  /** The last byte passed on (-1 before any). */
+  lastByte = -1;
   private carry: Buffer = Buffer.alloc(0);
   private offset = 0;
 
@@ -44,6 +48,7 @@ export class Utf8Check {
   }
 
   private accept(bytes: Buffer): Buffer {
+    if (bytes.length > 0) this.lastByte = bytes[bytes.length - 1]!;
     this.positions.add(bytes);
     this.offset += bytes.length;
     return bytes;
@@ -82,12 +87,14 @@ export function utf8Stage(check: Utf8Check): Transform {
       if (valid.length > 0) this.push(valid);
       if (check.failure !== undefined) {
         ended = true;
+        check.ended = true;
         this.push(null);
       }
       done();
     },
     flush(done) {
       if (!ended) check.end();
+      check.ended = true;
       done();
     },
   });

@@ -94,8 +94,10 @@ describe('ma-check audit (in process)', () => {
     const text = readFileSync(join(FIXTURES, 'rosters', 'clean.csv'));
     const piped = await audit(['-', '-f', 'csv'], { stdin: text });
     expect(piped.stdout).toBe((await audit([roster('clean.csv'), '-f', 'csv'])).stdout);
+    // Stdin can be read only once: the run opens without its digest, and the summary closes with it.
     const json = JSON.parse((await audit(['-', '-f', 'json'], { stdin: text })).stdout);
-    expect(json.run.inputs).toEqual([
+    expect(json.run.inputs).toEqual([{ role: 'roster', name: '-', sha256: null }]);
+    expect(json.summary.inputs).toEqual([
       { role: 'roster', name: '-', sha256: createHash('sha256').update(text).digest('hex') },
     ]);
     const ndjson = await audit(['-', '--input-format', 'ndjson', '-f', 'csv'], {
@@ -104,9 +106,11 @@ describe('ma-check audit (in process)', () => {
     expect(rows(ndjson.stdout)).toHaveLength(4);
   });
 
-  test('--format json: run (tool, version, rules digest, date, inputs and their SHA-256), decisions, invalid, summary', async () => {
+  test('--format json: run first (tool, version, rules digest, date, inputs and their SHA-256), items, decisions, invalid, summary', async () => {
     const { stdout } = await audit([roster('invalid.csv'), '-f', 'json']);
     const doc = JSON.parse(stdout);
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'run', 'items', 'decisions', 'invalid', 'summary']);
+    expect(doc.schemaVersion).toBe(2);
     const sha256 = createHash('sha256')
       .update(readFileSync(join(FIXTURES, 'rosters', 'invalid.csv')))
       .digest('hex');
@@ -118,7 +122,9 @@ describe('ma-check audit (in process)', () => {
     });
     expect(doc.run.rulesDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(doc.run.version).toBe(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version);
-    expect(doc.decisions.map((d: { line: number }) => d.line)).toEqual([2, 2, 4, 5, 8]);
+    expect(doc.items.map((d: { line: number }) => d.line)).toEqual([2, 2, 4, 5, 8]);
+    // A regular file is hashed before it is audited: the run opens with the digest the summary confirms.
+    expect(doc.summary.inputs).toEqual(doc.run.inputs);
     expect(doc.invalid.map((i: { line: number; code: string }) => [i.line, i.code])).toEqual([
       [3, 'unknown-state'],
       [5, 'unknown-task'],
@@ -129,20 +135,25 @@ describe('ma-check audit (in process)', () => {
     expect((await audit([roster('invalid.csv'), '-f', 'json'])).stdout).toBe(stdout);
   });
 
-  test('--format ndjson: streamed, run (with the SHA-256 of what was read) and summary last', async () => {
+  test('--format ndjson: streamed, run first, each decision just before the first item that points at it, summary last', async () => {
     const lines = (await audit([roster('broken.ndjson'), '-f', 'ndjson'])).stdout
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(lines.map((l) => [l.type, l.line ?? null])).toEqual([
-      ['decision', 1],
+    expect(lines.map((l) => [l.type, l.line ?? l.id ?? null])).toEqual([
+      ['run', null],
+      ['decision', 'd1'],
+      ['item', 1],
       ['invalid', 2],
       ['invalid', 3],
       ['invalid', 4],
-      ['decision', 4],
-      ['run', null],
+      ['decision', 'd2'],
+      ['item', 4],
       ['summary', null],
     ]);
+    expect(lines[0].schemaVersion).toBe(2);
+    expect(lines[2].decision).toBe('d1');
+    expect(lines.at(-1).inputs).toEqual(lines[0].inputs);
   });
 
   test('markdown and html are reports with the summary and the findings', async () => {
@@ -171,6 +182,8 @@ describe('ma-check audit (in process)', () => {
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.type === 'item').map((l) => l.verdict)).toEqual(['conditional', 'prohibited']);
+    // Only the decisions of listed items are written.
     expect(lines.filter((l) => l.type === 'decision').map((l) => l.verdict)).toEqual(['conditional', 'prohibited']);
     expect(lines.at(-1).byVerdict).toEqual({ allowed: 2, conditional: 1, discouraged: 0, prohibited: 1 });
   });
@@ -178,7 +191,7 @@ describe('ma-check audit (in process)', () => {
   test('--redact drops names and keeps staff ids', async () => {
     const { stdout } = await audit([roster('clean.csv'), '-f', 'json', '--redact']);
     const doc = JSON.parse(stdout);
-    expect(doc.decisions.map((d: { staffId: string; name: unknown }) => [d.staffId, d.name])).toEqual([
+    expect(doc.items.map((d: { staffId: string; name: unknown }) => [d.staffId, d.name])).toEqual([
       ['A-1', null],
       ['A-1', null],
       ['A-2', null],
@@ -199,11 +212,11 @@ describe('ma-check audit (in process)', () => {
     expect(code).toBe(65);
     const doc = JSON.parse(stdout);
     expect(
-      doc.decisions.map((d: { line: number; rosterLine: number; staffId: string; task: { id: string } }) => [
+      doc.items.map((d: { line: number; rosterLine: number; staffId: string; task: string }) => [
         d.line,
         d.rosterLine,
         d.staffId,
-        d.task.id,
+        d.task,
       ]),
     ).toEqual([
       [2, 2, 'A-1', 'filing'],
@@ -240,6 +253,19 @@ describe('ma-check audit (in process)', () => {
       /--only: unknown verdict 'forbidden'/,
     ],
     ['stdin twice', ['-', '--assignments', '-'], 64, /only one of the roster and --assignments/],
+    [
+      '--detail with a report for people',
+      [roster('clean.csv'), '--detail', 'full'],
+      64,
+      /--detail applies to --format json and ndjson, not text/,
+    ],
+    ['an unknown --detail', [roster('clean.csv'), '-f', 'json', '--detail', 'all'], 64, /argument 'all' is invalid/],
+    [
+      '--pretty with NDJSON',
+      [roster('clean.csv'), '-f', 'ndjson', '--pretty'],
+      64,
+      /--pretty applies to --format json \(NDJSON is one line per record\), not ndjson/,
+    ],
     ['an unknown format', [roster('clean.csv'), '-f', 'xml'], 64, /argument 'xml' is invalid/],
     ['a missing roster', ['no/such/roster.csv'], 66, /no such file: no\/such\/roster\.csv/],
     ['a folder as roster', ['test/fixtures/rosters'], 66, /is a folder/],
@@ -256,6 +282,18 @@ describe('ma-check audit (in process)', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  test('--pretty indents the JSON document and --detail full puts each decision in its items', async () => {
+    const compact = (await audit([roster('clean.csv'), '-f', 'json'])).stdout;
+    const doc = JSON.parse(compact);
+    expect(compact.split('\n')).toHaveLength(2);
+    expect((await audit([roster('clean.csv'), '-f', 'json', '--pretty'])).stdout).toBe(
+      `${JSON.stringify(doc, null, 2)}\n`,
+    );
+    const full = JSON.parse((await audit([roster('clean.csv'), '-f', 'json', '--detail', 'full'])).stdout);
+    const byId = new Map(doc.decisions.map(({ id, ...d }: { id: string }) => [id, d]));
+    expect(full.items).toEqual(doc.items.map((i: { decision: string }) => ({ ...i, decision: byId.get(i.decision) })));
   });
 
   test('a bad --as-of is a usage error', async () => {
@@ -277,6 +315,20 @@ describe('--output is atomic', () => {
     expect([code, stdout]).toEqual([1, '']);
     expect(readFileSync(target, 'utf8')).toBe((await audit([roster('clean.csv'), '-f', 'csv'])).stdout);
     expect(readdirSync(dir)).toEqual(['report.csv']);
+  });
+
+  test('a report of several megabytes, written through buffers used again and again, is byte for byte what stdout gets', async () => {
+    const dir = mkdtempSync(join(tmp, 'big-'));
+    const big = join(dir, 'roster.csv');
+    const lines = ['staff_id,name,state,credentials,supervision,tasks'];
+    for (let i = 0; i < 6_000; i++)
+      lines.push(`S-${i},"Name ${i}, Zoë ${'x'.repeat(i % 40)}",${i % 3 ? 'AK' : 'CT'},CMA,direct,filing;im-injection`);
+    writeFileSync(big, `${lines.join('\n')}\n`);
+    const target = join(dir, 'report.ndjson');
+    await audit([big, '-f', 'ndjson', '--detail', 'full', '-o', target]);
+    const written = readFileSync(target, 'utf8');
+    expect(written.length).toBeGreaterThan(4 << 20);
+    expect(written).toBe((await audit([big, '-f', 'ndjson', '--detail', 'full'])).stdout);
   });
 
   test('a failing run leaves an existing report untouched and no temp file', async () => {

@@ -122,7 +122,8 @@ describe('the real bin: stdin, pipes and terminals', () => {
     expect(piped.code).toBe(1);
     expect(piped.stdout).toBe(runBin(['audit', 'test/fixtures/rosters/clean.csv', '-f', 'csv', ...AS_OF]).stdout);
     const json = JSON.parse(runBin(['audit', '-', '-f', 'json', ...AS_OF], {}, REPO, text).stdout);
-    expect(json.run.inputs).toEqual([
+    // Stdin is read once: the run opens without its digest, the summary ends with it.
+    expect(json.summary.inputs).toEqual([
       { role: 'roster', name: '-', sha256: createHash('sha256').update(text).digest('hex') },
     ]);
   });
@@ -133,7 +134,7 @@ describe('the real bin: stdin, pipes and terminals', () => {
       ['audit', roster, '-f', 'ndjson', '--fail-on', 'conditional', ...AS_OF],
       'head -c 40',
     );
-    expect(stdout).toBe('{"type":"decision","staffId":"S0","name"\nexit=1\n');
+    expect(stdout).toBe('{"type":"run","schemaVersion":2,"tool":"\nexit=1\n');
     expect(stderr).toBe('');
   });
 

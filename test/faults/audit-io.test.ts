@@ -119,8 +119,12 @@ describe('inputs are read once, as they come: pipes, process substitution, FIFOs
       expect(assignmentsSubstituted).toEqual({ ...staffFile, signal: null });
       expect(assignmentsSubstituted.code).toBe(0);
       expect([throughFifo.code, throughFifo.stderr]).toEqual([1, '']);
-      const run = JSON.parse(throughFifo.stdout).run;
-      expect(run.inputs).toEqual([{ role: 'roster', name: fifo, sha256: sha256(readFileSync(join(REPO, ROSTER))) }]);
+      // A FIFO can be read only once: the run opens without its digest, and the summary closes with it.
+      const report = JSON.parse(throughFifo.stdout);
+      expect(report.run.inputs).toEqual([{ role: 'roster', name: fifo, sha256: null }]);
+      expect(report.summary.inputs).toEqual([
+        { role: 'roster', name: fifo, sha256: sha256(readFileSync(join(REPO, ROSTER))) },
+      ]);
     },
   );
 
@@ -132,12 +136,13 @@ describe('inputs are read once, as they come: pipes, process substitution, FIFOs
     writeFileSync(roster, bytes);
     const { code, stdout } = await audit([roster, '-f', 'ndjson']);
     expect(code).toBe(65);
-    const run = stdout
+    const records = stdout
       .trimEnd()
       .split('\n')
-      .map((l) => JSON.parse(l))
-      .find((r) => r.type === 'run');
-    expect(run.inputs).toEqual([{ role: 'roster', name: roster, sha256: sha256(bytes) }]);
+      .map((l) => JSON.parse(l));
+    const inputs = [{ role: 'roster', name: roster, sha256: sha256(bytes) }];
+    expect(records[0]).toMatchObject({ type: 'run', inputs });
+    expect(records.at(-1)).toMatchObject({ type: 'summary', inputs });
   });
 });
 
@@ -180,7 +185,7 @@ describe('reports for people hold their findings outside memory, byte for byte t
           : c.map((p) => (typeof p === 'string' ? p : decoder.decode(p, { stream: true }))).join('');
     const writer = auditWriter({ format, redact: false, only: null, paint: PLAIN, table, spool });
     const tally = new AuditTally();
-    let out = text(writer.start());
+    let out = text(writer.start({ ...RUN, inputs: [{ ...RUN.inputs[0]!, sha256: null }] }));
     for await (const r of auditRecords(rows, minimal(), { asOf: '2026-11-25', rosterFile: 'r.csv' })) {
       tally.add(r as AuditRecord);
       out += text(writer.record(r));

@@ -25,7 +25,7 @@ const audit = (args: string[], options: MemoryIoOptions = {}) =>
   runMain(['audit', ...args, '--as-of', '2026-11-25'], { cwd: tmp, ...options });
 
 interface JsonReport {
-  decisions: { staffId: string; name: string | null }[];
+  items: { staffId: string; name: string | null }[];
   invalid: (Diagnostic & { staffId: string | null })[];
   summary: { rows: number; invalid: number; invalidRows: number };
 }
@@ -66,7 +66,7 @@ describe('csv-parse messages are ours, at the quote at fault', () => {
     expect(code).toBe(65);
     expect(report.invalid[0]!.message).toBe(message);
     expect(report.invalid.map((d) => where(d).replace(`${tmp}/`, ''))).toEqual([location]);
-    expect(report.decisions.map((d) => d.staffId)).toEqual(['A-1']);
+    expect(report.items.map((d) => d.staffId)).toEqual(['A-1']);
   });
 });
 
@@ -119,14 +119,14 @@ describe('a roster that is not UTF-8 is a located diagnostic, exit 65', () => {
     expect(report.invalid[0]!.message).toBe(
       "not UTF-8: byte 0xE9 here is not part of a valid UTF-8 character (in Latin-1 it is 'é'); save the file as UTF-8; nothing from here on was read",
     );
-    expect(report.decisions.map((d) => d.staffId)).toEqual(['A-1']);
+    expect(report.items.map((d) => d.staffId)).toEqual(['A-1']);
     expect(JSON.stringify(report)).not.toContain('\uFFFD');
   });
 
   test('JSON (read whole): no record is audited', async () => {
     const bytes = latin1('[{"staff_id":"A-1","state":"WA","tasks":"filing"},\n {"staff_id":"A-2","name":"Zoë"}]');
     const { code, report } = await auditJson([file('latin1.json', bytes)]);
-    expect([code, report.decisions.length]).toEqual([65, 0]);
+    expect([code, report.items.length]).toEqual([65, 0]);
     expect(report.invalid.map(where)).toEqual([`${join(tmp, 'latin1.json')}:2:30 not-utf8`]);
     expect(report.invalid[0]!.message).toMatch(/; no row of this file was audited$/);
   });
@@ -137,14 +137,14 @@ describe('a roster that is not UTF-8 is a located diagnostic, exit 65', () => {
     });
     expect(code).toBe(65);
     expect(report.invalid.map(where)).toEqual(['-:3:8 not-utf8']);
-    expect(report.decisions.map((d) => d.staffId)).toEqual(['A-1']);
+    expect(report.items.map((d) => d.staffId)).toEqual(['A-1']);
   });
 
   test('UTF-8 beyond ASCII, with a BOM, is read as it is', async () => {
     const roster = file('utf8.csv', `\uFEFF${HEADER}A-1,José Müller 😀,WA,filing\n`);
     const { code, report } = await auditJson([roster]);
     expect([code, report.invalid]).toEqual([0, []]);
-    expect(report.decisions[0]!.name).toBe('José Müller 😀');
+    expect(report.items[0]!.name).toBe('José Müller 😀');
   });
 });
 

@@ -4,7 +4,8 @@ import { audit } from '../../src/audit/audit.js';
 import { AuditTally } from '../../src/audit/audit-tally.js';
 import type { AuditRecord, AuditRun } from '../../src/domain/audit.js';
 import type { RosterItem } from '../../src/domain/roster.js';
-import type { AuditFormat } from '../../src/format/audit-formats.js';
+import type { AuditDetail, AuditFormat } from '../../src/format/audit-formats.js';
+import type { AuditRunHead } from '../../src/format/audit-run-head.js';
 import { auditWriter } from '../../src/format/audit-writer.js';
 import { csvField, csvRecord } from '../../src/format/csv-cell.js';
 import { escapeHtml } from '../../src/format/html-escape.js';
@@ -45,13 +46,22 @@ const RUN: AuditRun = {
   failOn: 'prohibited',
   inputs: [{ role: 'roster', name: 'roster<1>.csv', sha256: 'ab' }],
 };
+/** The run as a report opens with it: read from a pipe, so without its digest yet. */
+const HEAD: AuditRunHead = { ...RUN, inputs: [{ role: 'roster', name: 'roster<1>.csv', sha256: null }] };
 
 async function render(
   format: AuditFormat,
-  options: { redact?: boolean; only?: ('allowed' | 'conditional' | 'discouraged' | 'prohibited')[] } = {},
+  options: {
+    redact?: boolean;
+    only?: ('allowed' | 'conditional' | 'discouraged' | 'prohibited')[];
+    detail?: AuditDetail;
+    pretty?: boolean;
+    rows?: RosterItem[];
+  } = {},
 ): Promise<string> {
   const records: AuditRecord[] = [];
-  for await (const r of audit(ROSTER, minimal(), { asOf: '2026-11-25', rosterFile: 'roster.csv' })) records.push(r);
+  for await (const r of audit(options.rows ?? ROSTER, minimal(), { asOf: '2026-11-25', rosterFile: 'roster.csv' }))
+    records.push(r);
   const tally = new AuditTally();
   const writer = auditWriter({
     format,
@@ -59,6 +69,8 @@ async function render(
     only: options.only ?? null,
     paint: PLAIN,
     table: false,
+    detail: options.detail,
+    pretty: options.pretty,
   });
   const decoder = new TextDecoder();
   const text = (c: string | Uint8Array | readonly (string | Uint8Array)[]): string =>
@@ -67,7 +79,7 @@ async function render(
       : c instanceof Uint8Array
         ? decoder.decode(c)
         : c.map((p) => (typeof p === 'string' ? p : decoder.decode(p))).join('');
-  let out = text(writer.start());
+  let out = text(writer.start(HEAD));
   for (const r of records) {
     tally.add(r);
     out += text(writer.record(r));
@@ -124,12 +136,47 @@ describe('CSV cells', () => {
   });
 });
 
-describe('JSON and NDJSON', () => {
-  test('JSON: schemaVersion, decisions (staffId, name, line, then the decision), invalid, run, summary', async () => {
-    const doc = JSON.parse(await render('json'));
-    expect(Object.keys(doc)).toEqual(['schemaVersion', 'decisions', 'invalid', 'run', 'summary']);
-    expect(Object.keys(doc.decisions[0]).slice(0, 5)).toEqual(['staffId', 'name', 'line', 'schemaVersion', 'query']);
-    expect(doc.decisions[0]).toMatchObject({ staffId: 'A-1', name: HYPERLINK, line: 2, verdict: 'allowed' });
+/** Rows that repeat decisions: A-1 and A-4 ask the same questions, A-2 another, A-3 is invalid. */
+const REPEATS: RosterItem[] = [
+  ...ROSTER,
+  {
+    kind: 'row',
+    line: 5,
+    column: 1,
+    pointer: '/3',
+    cells: ['A-4', 'Di', 'AK', 'CMA', 'direct', 'physician', 'im-injection;filing'],
+  },
+];
+
+const lines = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+
+describe('JSON and NDJSON (audit schemaVersion 2)', () => {
+  test('JSON: schemaVersion, run, items, decisions, invalid, summary; exactly JSON.stringify of itself, compact or --pretty', async () => {
+    for (const detail of ['shared', 'full'] as const)
+      for (const redact of [false, true]) {
+        const compact = await render('json', { detail, redact, rows: REPEATS });
+        const doc = JSON.parse(compact);
+        expect(compact).toBe(`${JSON.stringify(doc)}\n`);
+        const pretty = await render('json', { detail, redact, rows: REPEATS, pretty: true });
+        expect(pretty).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+      }
+    const doc = JSON.parse(await render('json', { rows: REPEATS }));
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'run', 'items', 'decisions', 'invalid', 'summary']);
+    expect(doc.schemaVersion).toBe(2);
+    expect(doc.run).toEqual(HEAD);
+    expect(doc.items[0]).toEqual({
+      staffId: 'A-1',
+      name: HYPERLINK,
+      line: 2,
+      task: 'filing',
+      states: ['AK'],
+      verdict: 'allowed',
+      decision: 'd1',
+    });
     expect(doc.invalid).toEqual([
       expect.objectContaining({
         staffId: 'A-3',
@@ -139,24 +186,87 @@ describe('JSON and NDJSON', () => {
         pointer: '/2/state',
       }),
     ]);
-    expect(doc.summary).toMatchObject({ rows: 3, decisions: 3, invalid: 1, invalidRows: 1 });
+    expect(doc.summary).toMatchObject({ rows: 3, decisions: 5, invalid: 1, invalidRows: 1, inputs: RUN.inputs });
     expect(
-      JSON.parse(await render('json', { redact: true })).decisions.every((d: { name: unknown }) => d.name === null),
+      JSON.parse(await render('json', { redact: true })).items.every((d: { name: unknown }) => d.name === null),
     ).toBe(true);
   });
 
-  test('NDJSON: one value per line, run and summary last; --only keeps counts whole', async () => {
-    const lines = (await render('ndjson', { only: ['prohibited'] }))
-      .trimEnd()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.type)).toEqual(['decision', 'invalid', 'run', 'summary']);
-    expect(lines.at(-2)).toMatchObject({
-      schemaVersion: 1,
-      tool: 'ma-check',
-      inputs: [{ name: 'roster<1>.csv', sha256: 'ab' }],
-    });
-    expect(lines.at(-1).decisions).toBe(3);
+  test('each distinct decision is written once, ids in the order of first use; --detail full puts it in every item instead', async () => {
+    const shared = JSON.parse(await render('json', { rows: REPEATS }));
+    // A-4 asks A-1's questions in another order: its items point at A-1's decisions.
+    expect(shared.items.map((i: { staffId: string; decision: string }) => `${i.staffId} ${i.decision}`)).toEqual([
+      'A-1 d1',
+      'A-1 d2',
+      'A-2 d3',
+      'A-4 d2',
+      'A-4 d1',
+    ]);
+    expect(shared.decisions.map((d: { id: string }) => d.id)).toEqual(['d1', 'd2', 'd3']);
+    expect(Object.keys(shared.decisions[0]).slice(0, 3)).toEqual(['id', 'schemaVersion', 'query']);
+    const full = JSON.parse(await render('json', { rows: REPEATS, detail: 'full' }));
+    expect(full.decisions).toBeUndefined();
+    const byId = new Map(shared.decisions.map(({ id, ...d }: { id: string }) => [id, d]));
+    expect(full.items).toEqual(
+      shared.items.map((i: { decision: string }) => ({ ...i, decision: byId.get(i.decision) })),
+    );
+    expect(full.items[0].decision).toMatchObject({ schemaVersion: 1, verdict: 'allowed', task: { id: 'filing' } });
+  });
+
+  test('NDJSON: run first, a decision just before the first item that points at it, summary last with the inputs as read', async () => {
+    const records = lines(await render('ndjson', { rows: REPEATS }));
+    expect(records.map((r) => `${r.type} ${r.id ?? r.decision ?? ''}`.trim())).toEqual([
+      'run',
+      'decision d1',
+      'item d1',
+      'decision d2',
+      'item d2',
+      'decision d3',
+      'item d3',
+      'invalid',
+      'item d2',
+      'item d1',
+      'summary',
+    ]);
+    expect(records[0]).toEqual({ type: 'run', schemaVersion: 2, ...HEAD });
+    expect(Object.keys(records[2])).toEqual([
+      'type',
+      'staffId',
+      'name',
+      'line',
+      'task',
+      'states',
+      'verdict',
+      'decision',
+    ]);
+    expect(records.at(-1)).toMatchObject({ type: 'summary', decisions: 5, inputs: RUN.inputs });
+    const full = lines(await render('ndjson', { rows: REPEATS, detail: 'full' }));
+    expect(full.map((r) => r.type)).toEqual(['run', 'item', 'item', 'item', 'invalid', 'item', 'item', 'summary']);
+    expect(full[1].decision).toEqual(records[1] && (({ type, id, ...d }) => d)(records[1]));
+  });
+
+  test('an equal decision made again (another object, as after a cache starts over) keeps its id and is not written again', async () => {
+    const records: AuditRecord[] = [];
+    for await (const r of audit(REPEATS, minimal(), { asOf: '2026-11-25', rosterFile: 'roster.csv' }))
+      records.push(r.type === 'decision' && r.staffId === 'A-4' ? { ...r, decision: structuredClone(r.decision) } : r);
+    const writer = auditWriter({ format: 'ndjson', redact: false, only: null, paint: PLAIN, table: false });
+    const out = records.map((r) => writer.record(r)).join('');
+    const written = lines(out);
+    expect(written.filter((r) => r.type === 'decision').map((r) => r.id)).toEqual(['d1', 'd2', 'd3']);
+    expect(written.filter((r) => r.type === 'item').map((r) => r.decision)).toEqual(['d1', 'd2', 'd3', 'd2', 'd1']);
+  });
+
+  test('--only lists some items, and writes only the decisions they point at; counts stay whole', async () => {
+    const records = lines(await render('ndjson', { only: ['prohibited'], rows: REPEATS }));
+    expect(records.map((r) => `${r.type} ${r.id ?? r.decision ?? ''}`.trim())).toEqual([
+      'run',
+      'decision d1',
+      'item d1',
+      'invalid',
+      'summary',
+    ]);
+    expect(records[1].verdict).toBe('prohibited');
+    expect(records.at(-1).decisions).toBe(5);
   });
 });
 

@@ -1,6 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { parse as parseSync } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { RosterItem } from '../../src/domain/roster.js';
 import { BytePositions } from '../../src/roster/byte-positions.js';
@@ -82,6 +85,50 @@ describe('CSV roster', () => {
     const items: RosterItem[] = [];
     for await (const b of readRoster(Readable.from([Buffer.from('')]), 'csv', stats)) items.push(...b);
     expect(shape(items)).toEqual([['unreadable', 1, 'empty-file']]);
+  });
+
+  test('each record at its line, whatever the cells, line ends and pieces (rows without line breaks are not looked into)', async () => {
+    // A reference: every record of the whole text, counted cell by cell.
+    const reference = (text: string) => {
+      const counter = new LineCounter();
+      return (parseSync(text, { bom: true, relax_column_count: true }) as string[][])
+        .map((cells) => [counter.start(cells), cells] as const)
+        .filter(([, cells]) => !(cells.length === 1 && cells[0]!.trim() === ''))
+        .map(([line]) => line);
+    };
+    const cell = fc.constantFrom('a', 'b c', 'x,y', 'say "hi"', 'two\nlines', 'cr\r\nlf', 'lone\rcr', '');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.array(fc.nat(40), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 1, max: 50 }),
+        async (rows, eol, finalEol, blanks, piece) => {
+          const lines = rows.map((r) => stringify([r], { eof: false, record_delimiter: eol }));
+          for (const at of blanks) lines.splice(Math.min(at, lines.length), 0, '');
+          const text = `staff_id,name${eol}${lines.join(eol)}${finalEol ? eol : ''}`;
+          const items = await readPieces(Buffer.from(text), 'csv', piece);
+          expect(items.map((i) => i.line)).toEqual(reference(text));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  test('a last record without a line break, read with one that holds a line break, is at its line', async () => {
+    // The reader is slow: by the time it asks again, the parser has read to the end.
+    const pieces = ['staff_id,name\n', 'A-1,"two\nlines"\nA-2,Bo'].map((p) => Buffer.from(p));
+    const items: RosterItem[] = [];
+    for await (const batch of readRoster(Readable.from(pieces), 'csv', { records: 0 })) {
+      items.push(...batch);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(shape(items)).toEqual([
+      ['columns', 1, 'staff_id'],
+      ['row', 2, 'A-1'],
+      ['row', 4, 'A-2'],
+    ]);
   });
 
   test('line counting: CRLF, LF and a lone CR inside a cell each count one line', () => {
@@ -197,6 +244,26 @@ describe('UTF-8', () => {
       { line: 4, column: 1 },
       { line: 4, column: 4 },
     ]);
+  });
+});
+
+describe('positions of a long input', () => {
+  test('the recent bytes and their lines are kept, megabytes in; the old ones are let go of', () => {
+    const positions = new BytePositions();
+    // 40,000 lines of 100 bytes, handed over 10,000 bytes at a time.
+    const bytes = Buffer.from(
+      Array.from({ length: 40_000 }, (_, i) => `${String(i).padStart(8, '0')},${'x'.repeat(90)}\n`).join(''),
+    );
+    for (let at = 0; at < bytes.length; at += 10_000) {
+      positions.add(bytes.subarray(at, at + 10_000));
+      // The last 256 KB are always kept, as the input has them, at their lines.
+      const from = at + 10_000 - (1 << 18);
+      if (from < 0) continue;
+      expect(positions.from(from)?.equals(bytes.subarray(from, at + 10_000))).toBe(true);
+      expect(positions.at(from + 42)).toEqual({ line: Math.floor(from / 100) + 1, column: (from % 100) + 43 });
+    }
+    expect(positions.at(5)).toBeNull();
+    expect(positions.from(5)).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { type FileHandle, open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatOfContent, formatOfName, type InputFormat } from '../../roster/input-format.js';
 import { NoInputError, UsageError } from '../errors.js';
@@ -10,7 +11,16 @@ export interface AuditSource {
   name: string;
   format: InputFormat;
   input: HashedInput;
+  /**
+   * For a regular file, its SHA-256 before the audit reads it (read by position from the same
+   * open file, so it is the file the audit reads); `null` for a pipe, a FIFO or stdin, which can
+   * be read only once.
+   */
+  hashAhead: (() => Promise<string>) | null;
 }
+
+/** Bytes read at a time when hashing a file ahead of the audit. */
+const HASH_CHUNK = 1 << 20;
 
 /**
  * Read in small pieces, stdin too: each becomes one batch of rows, and a small batch is done with
@@ -34,32 +44,52 @@ const notAFile = (name: string) => new NoInputError(`${name} is a folder, not a 
  * (`-`). Each is read once, as the audit goes, and hashed as it is read; nothing is copied.
  * Opening a FIFO waits, as `cat` does, for something to write to it.
  */
-export async function openSource(io: Io, name: string, forced: InputFormat | undefined): Promise<AuditSource> {
+export async function openSource(
+  io: Io,
+  name: string,
+  forced: InputFormat | undefined,
+  hashing: boolean,
+): Promise<AuditSource> {
   const cannotRead = (error: NodeJS.ErrnoException) => new NoInputError(`cannot read ${name}: ${reason(error)}`);
   let input: HashedInput;
+  let hashAhead: AuditSource['hashAhead'] = null;
   if (name === '-') {
     if (io.stdinStream === undefined)
       throw new UsageError("'-' reads the roster from stdin, which this run does not have");
-    input = new HashedInput(io.stdinStream, cannotRead, READ_CHUNK);
+    input = new HashedInput(io.stdinStream, cannotRead, READ_CHUNK, hashing);
   } else {
     const file = await open(resolve(io.cwd, name), 'r').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') throw new NoInputError(`no such file: ${name}`);
       throw error.code === 'EISDIR' ? notAFile(name) : cannotRead(error);
     });
-    if ((await file.stat()).isDirectory()) {
+    const stat = await file.stat();
+    if (stat.isDirectory()) {
       await file.close();
       throw notAFile(name);
     }
-    input = new HashedInput(file.createReadStream({ highWaterMark: READ_CHUNK }), cannotRead, READ_CHUNK);
+    input = new HashedInput(file.createReadStream({ highWaterMark: 4 * READ_CHUNK }), cannotRead, READ_CHUNK, hashing);
+    if (stat.isFile()) hashAhead = () => sha256Ahead(file).catch((error) => Promise.reject(cannotRead(error)));
   }
   try {
     const format =
       forced ??
       formatOfName(name) ??
       formatOfContent(await input.peek(HEAD, (text) => /\S/.test(text.replace(/^\uFEFF/, ''))));
-    return { name, format, input };
+    return { name, format, input, hashAhead };
   } catch (error) {
     input.close();
     throw error;
+  }
+}
+
+/** A regular file's SHA-256, read by position: the stream the audit reads from is not moved. */
+async function sha256Ahead(file: FileHandle): Promise<string> {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(HASH_CHUNK);
+  for (let at = 0; ; ) {
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, at);
+    if (bytesRead === 0) return hash.digest('hex');
+    hash.update(buffer.subarray(0, bytesRead));
+    at += bytesRead;
   }
 }

@@ -6,7 +6,7 @@ import type { AuditSpool, SpoolFactory } from '../../format/audit-spool.js';
 export interface SpoolSizes {
   /** Text (UTF-16 units) kept in memory before it goes to the file: small reports never touch the disk. */
   inMemory: number;
-  /** Bytes read back at a time, so reading back holds no more than writing did. */
+  /** Bytes read back at a time: a small piece of text is a young object, a large one is old from the start. */
   readBack: number;
 }
 
@@ -15,7 +15,7 @@ export interface SpoolSizes {
  * to the old generation, which grows until a full collection; a 1,000,000-row text report peaked
  * above 200 MB with a megabyte per spool and near 140 MB with 64 KB.
  */
-const SIZES: SpoolSizes = { inMemory: 1 << 16, readBack: 1 << 20 };
+const SIZES: SpoolSizes = { inMemory: 1 << 16, readBack: 1 << 15 };
 
 /** Where spilled text is encoded: one buffer for every spool, since a spill is synchronous. */
 const SCRATCH = Buffer.allocUnsafeSlow(1 << 20);
@@ -49,16 +49,24 @@ class FileSpool implements AuditSpool {
     if (this.held >= this.sizes.inMemory) this.spill();
   }
 
+  /**
+   * What was spilled comes back as text, read into one buffer a piece at a time: pieces handed
+   * on as bytes would each be a buffer outside the heap, which young-generation collections do
+   * not free while little is allocated inside it (as when a report mostly copies its end).
+   */
   *drain(): Iterable<string | Uint8Array> {
     if (this.fd !== undefined) {
       const fd = this.fd;
+      const buffer = Buffer.allocUnsafe(Math.min(this.sizes.readBack, this.written));
+      const decoder = new TextDecoder();
       for (let at = 0; at < this.written; ) {
-        const buffer = Buffer.allocUnsafe(Math.min(this.sizes.readBack, this.written - at));
-        const read = readSync(fd, buffer, 0, buffer.length, at);
+        const read = readSync(fd, buffer, 0, Math.min(buffer.length, this.written - at), at);
         if (read === 0) throw new Error('the audit spool file ended early');
         at += read;
-        yield buffer.subarray(0, read);
+        yield decoder.decode(buffer.subarray(0, read), { stream: true });
       }
+      const rest = decoder.decode();
+      if (rest !== '') yield rest;
       this.written = 0;
     }
     const parts = this.parts;

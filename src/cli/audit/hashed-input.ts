@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { Readable } from 'node:stream';
 
 /**
  * An input read once, front to back, and hashed as it passes: a pipe, a FIFO or stdin can be
- * read only once, and a file read twice (hashed, then audited) may have changed in between. The
- * reader gets `stream`; what it leaves unread (it stops at a fatal error) is read by `sha256()`,
- * so the hash is always of the whole input.
+ * read only once, and a file hashed before the audit may have changed by the time it is read, so
+ * the digest of what was read is taken here. The reader gets `stream`; what it leaves unread (it
+ * stops at a fatal error) is read by `sha256()`, so the hash is always of the whole input. A
+ * report that names no digest (CSV) makes an input that is not hashed.
  */
 export class HashedInput {
-  private readonly hash = createHash('sha256');
+  private readonly hash: Hash | undefined;
   private readonly chunks: AsyncIterator<Buffer>;
   /** Chunks already read and hashed (by `peek`) that the reader has not had yet. */
   private readonly held: Buffer[] = [];
@@ -26,7 +27,9 @@ export class HashedInput {
     private readonly raw: Readable,
     private readonly describe: (error: NodeJS.ErrnoException) => Error,
     private readonly piece: number,
+    hashing = true,
   ) {
+    this.hash = hashing ? createHash('sha256') : undefined;
     this.chunks = raw[Symbol.asyncIterator]();
     this.stream = new Readable({
       read: () => {
@@ -53,6 +56,7 @@ export class HashedInput {
 
   /** Reads whatever the reader left, then the SHA-256 of every byte of the input. */
   async sha256(): Promise<string> {
+    if (this.hash === undefined) throw new Error('audit: the digest of an input that is not hashed');
     while ((await this.next()) !== null);
     return this.hash.digest('hex');
   }
@@ -89,7 +93,7 @@ export class HashedInput {
       this.ended = true;
       return null;
     }
-    this.hash.update(step.value);
+    this.hash?.update(step.value);
     return step.value;
   }
 }

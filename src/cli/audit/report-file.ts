@@ -1,4 +1,4 @@
-import { closeSync, fchmodSync, fchownSync, fsyncSync, open, openSync, unlinkSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fdatasync, fsyncSync, open, openSync, unlinkSync } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import type { OutputTarget } from './output-target.js';
@@ -17,6 +17,8 @@ const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  */
 export class ReportFile {
   private closed = false;
+  /** A flush to disk under way in the background (see `syncAhead`), to wait for before the file is closed. */
+  private syncing: Promise<void> | undefined;
 
   private constructor(
     readonly fd: number,
@@ -74,8 +76,25 @@ export class ReportFile {
     return file;
   }
 
+  /**
+   * Starts putting what has been written so far on disk, in the background, unless that is under
+   * way already. Without it the system would hold a large report in memory until the final
+   * `fsync`, which would then write it all while the run waits; this way the writing overlaps the
+   * audit and little is left for the end. Errors are left to the final `fsync` to report.
+   */
+  syncAhead(): void {
+    if (this.temp === undefined || this.syncing !== undefined || this.closed) return;
+    this.syncing = new Promise((resolve) =>
+      fdatasync(this.fd, () => {
+        this.syncing = undefined;
+        resolve();
+      }),
+    );
+  }
+
   /** The report is complete and its stream has finished: on disk first, then under its name. */
   async commit(): Promise<void> {
+    await this.syncing;
     if (this.temp === undefined) {
       this.close();
       return;
@@ -95,6 +114,7 @@ export class ReportFile {
 
   /** A failed run: the temp file goes, the target stays as it was. */
   async abort(): Promise<void> {
+    await this.syncing;
     try {
       this.close();
     } catch {

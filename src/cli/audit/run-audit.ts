@@ -4,11 +4,13 @@ import { auditBatches } from '../../audit/audit.js';
 import { AuditTally } from '../../audit/audit-tally.js';
 import type { AuditInput, AuditInvalid, AuditRecord, AuditRun } from '../../domain/audit.js';
 import { type Verdict, verdictRank } from '../../domain/verdict.js';
-import type { AuditFormat } from '../../format/audit-formats.js';
-import { type AuditWriter, auditWriter } from '../../format/audit-writer.js';
+import type { AuditDetail, AuditFormat } from '../../format/audit-formats.js';
+import type { AuditRunHead } from '../../format/audit-run-head.js';
+import { type AuditWriter, auditWriter, namesInputs, opensWithRun } from '../../format/audit-writer.js';
 import type { InputFormat } from '../../roster/input-format.js';
 import { readRoster } from '../../roster/read-roster.js';
 import type { CommandContext } from '../context.js';
+import { NoInputError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { loadRuleSet } from '../load-rule-set.js';
 import { paintFor } from '../paint.js';
@@ -25,6 +27,10 @@ export interface AuditSettings {
   assignments: string | undefined;
   inputFormat: InputFormat | undefined;
   format: AuditFormat;
+  /** JSON and NDJSON: decisions shared by id (the default) or inside each item. */
+  detail: AuditDetail;
+  /** JSON: indented rather than compact. */
+  pretty: boolean;
   failOn: Verdict;
   only: Verdict[] | null;
   output: string | undefined;
@@ -46,10 +52,13 @@ export async function runAudit(context: CommandContext, s: AuditSettings): Promi
   const target = s.output === undefined ? undefined : await outputTarget(io, s.output, named);
   const { ruleSet } = await loadRuleSet(ruleLocation(context, s.rules));
   const sources: AuditSource[] = [];
+  // CSV names no input's SHA-256, so its inputs are not hashed.
+  const hashing = namesInputs(s.format);
   try {
-    const roster = await openSource(io, s.roster, s.inputFormat);
+    const roster = await openSource(io, s.roster, s.inputFormat, hashing);
     sources.push(roster);
-    const assignments = s.assignments === undefined ? undefined : await openSource(io, s.assignments, undefined);
+    const assignments =
+      s.assignments === undefined ? undefined : await openSource(io, s.assignments, undefined, hashing);
     if (assignments !== undefined) sources.push(assignments);
 
     const rosterStats = { records: 0 };
@@ -63,19 +72,34 @@ export async function runAudit(context: CommandContext, s: AuditSettings): Promi
       },
     });
     const counted = assignments === undefined ? rosterStats : assignmentStats;
-    // Each input's SHA-256 is known once it has been read to its end, so the run record is made then.
+    const about = {
+      tool: 'ma-check',
+      version: context.install.version,
+      rulesDigest: ruleSet.digest,
+      asOf: s.asOf,
+      failOn: s.failOn,
+    } as const;
+    // JSON and NDJSON open with the run: a regular file is hashed first, so its SHA-256 is there;
+    // a pipe or stdin can be read only once, so its digest waits for the summary.
+    const aheads: (string | null)[] = [];
+    for (const src of sources)
+      aheads.push(opensWithRun(s.format) && src.hashAhead !== null ? await src.hashAhead() : null);
+    const head: AuditRunHead = {
+      ...about,
+      inputs: sources.map((src, i) => ({ role: named[i]!.role, name: src.name, sha256: aheads[i]! })),
+    };
+    // The SHA-256 of what was read, known once each input has been read to its end.
     const run = async (): Promise<AuditRun> => {
       const inputs: AuditInput[] = [];
-      for (const [i, src] of sources.entries())
-        inputs.push({ role: named[i]!.role, name: src.name, sha256: await src.input.sha256() });
-      return {
-        tool: 'ma-check',
-        version: context.install.version,
-        rulesDigest: ruleSet.digest,
-        asOf: s.asOf,
-        failOn: s.failOn,
-        inputs,
-      };
+      for (const [i, src] of sources.entries()) {
+        const sha256 = await src.input.sha256();
+        if (aheads[i] !== null && aheads[i] !== sha256)
+          throw new NoInputError(
+            `${src.name} changed while it was audited: its SHA-256 is not the one the report opened with; audit it again`,
+          );
+        inputs.push({ role: named[i]!.role, name: src.name, sha256 });
+      }
+      return { ...about, inputs };
     };
 
     const sink = target === undefined ? OutputSink.stdout(io) : await OutputSink.file(target);
@@ -88,7 +112,7 @@ export async function runAudit(context: CommandContext, s: AuditSettings): Promi
     };
     process.once('beforeExit', stalled);
     try {
-      const code = await write(context, s, run, batches, sink, counted);
+      const code = await write(context, s, head, run, batches, sink, counted);
       await sink.commit();
       return code;
     } catch (error) {
@@ -106,6 +130,7 @@ export async function runAudit(context: CommandContext, s: AuditSettings): Promi
 async function write(
   context: CommandContext,
   s: AuditSettings,
+  head: AuditRunHead,
   run: () => Promise<AuditRun>,
   batches: AsyncIterable<AuditRecord[]>,
   sink: OutputSink,
@@ -118,11 +143,13 @@ async function write(
     only: s.only,
     paint: paintFor(io),
     table: s.format === 'text' && io.stdoutIsTTY && s.output === undefined,
+    detail: s.detail,
+    pretty: s.pretty,
     // Findings wait for the counts that open a report for people: beyond a few kilobytes, on disk.
     spool: fileSpools(tmpdir()),
   });
   try {
-    return await writeWith(writer, context, s, run, batches, sink, counted);
+    return await writeWith(writer, context, s, head, run, batches, sink, counted);
   } finally {
     writer.close();
   }
@@ -133,6 +160,7 @@ async function writeWith(
   writer: AuditWriter,
   context: CommandContext,
   s: AuditSettings,
+  head: AuditRunHead,
   run: () => Promise<AuditRun>,
   batches: AsyncIterable<AuditRecord[]>,
   sink: OutputSink,
@@ -148,7 +176,7 @@ async function writeWith(
   const failRank = verdictRank(s.failOn);
   let failed = false;
   let firstInvalid: AuditInvalid | undefined;
-  await sink.write(writer.start());
+  await sink.write(writer.start(head));
   for await (const batch of batches) {
     for (const r of batch) {
       tally.add(r);
@@ -165,10 +193,12 @@ async function writeWith(
     progress.tick(counted.records);
   }
   const summary = tally.result(counted.records);
-  for (const chunk of writer.end(summary, await run())) {
-    const drained = sink.write(chunk);
-    if (drained !== undefined) await drained;
-  }
+  // CSV ends with its last row: it names no input, so nothing is hashed or read past where the audit stopped.
+  if (namesInputs(s.format))
+    for (const chunk of writer.end(summary, await run())) {
+      const drained = sink.write(chunk);
+      if (drained !== undefined) await drained;
+    }
   progress.done();
   if (firstInvalid !== undefined) {
     const d = firstInvalid.diagnostic;

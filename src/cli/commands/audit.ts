@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { quoted } from '../../domain/shown-value.js';
 import { suggest } from '../../domain/suggest.js';
 import { VERDICTS, type Verdict } from '../../domain/verdict.js';
-import { AUDIT_FORMATS, type AuditFormat } from '../../format/audit-formats.js';
+import { AUDIT_DETAILS, AUDIT_FORMATS, type AuditDetail, type AuditFormat } from '../../format/audit-formats.js';
 import { INPUT_FORMATS, type InputFormat } from '../../roster/input-format.js';
 import { checkDate } from '../check-date.js';
 import type { CommandContext } from '../context.js';
@@ -14,6 +14,8 @@ interface AuditOptions {
   inputFormat?: InputFormat;
   failOn: Verdict;
   format: AuditFormat;
+  detail?: AuditDetail;
+  pretty?: boolean;
   output?: string;
   redact?: boolean;
   only?: string[];
@@ -53,6 +55,13 @@ export function registerAudit(program: Command, context: CommandContext): void {
         .default('prohibited'),
     )
     .addOption(new Option('-f, --format <format>', 'output format').choices(AUDIT_FORMATS).default('text'))
+    .addOption(
+      new Option(
+        '--detail <detail>',
+        'json, ndjson: each distinct decision written once, items pointing at it by id (shared, the default), or inside every item (full)',
+      ).choices(AUDIT_DETAILS),
+    )
+    .option('--pretty', 'json: indent the document (default: compact, one line)')
     .option('-o, --output <file>', 'write the report to this file, atomically (a failed run leaves it untouched)')
     .option('--redact', 'leave names out; keep staff ids')
     .option(
@@ -66,12 +75,20 @@ export function registerAudit(program: Command, context: CommandContext): void {
       const asOf = checkDate(options.asOf) ?? context.io.today();
       if (roster === '-' && options.assignments === '-')
         throw new UsageError("only one of the roster and --assignments can be '-' (stdin)");
+      if (options.detail !== undefined && options.format !== 'json' && options.format !== 'ndjson')
+        throw new UsageError(`--detail applies to --format json and ndjson, not ${options.format}`);
+      if (options.pretty === true && options.format !== 'json')
+        throw new UsageError(
+          `--pretty applies to --format json${options.format === 'ndjson' ? ' (NDJSON is one line per record)' : ''}, not ${options.format}`,
+        );
       const { runAudit } = await import('../audit-heavy.js');
       context.exitCode = await runAudit(context, {
         roster,
         assignments: options.assignments,
         inputFormat: options.inputFormat,
         format: options.format,
+        detail: options.detail ?? 'shared',
+        pretty: options.pretty === true,
         failOn: options.failOn,
         only: onlyVerdicts(options.only),
         output: options.output,
