@@ -31,7 +31,9 @@ const line = (f) => {
     f.ratio === undefined
       ? ''
       : `  ${f.ratio.toFixed(2)}x ${f.floor}${f.floorValue === undefined ? '' : ` (${number(f.floorValue, f.floorUnit ?? f.unit)})`}`;
-  const target = f.target === undefined ? '' : `  target ${f.target}: ${f.met ? 'met' : 'NOT met'}`;
+  // Tiny inputs say nothing about a target: --quick shows it, unjudged.
+  const verdict = quick ? 'not judged (--quick)' : f.met ? 'met' : 'NOT met';
+  const target = f.target === undefined ? '' : `  target ${f.target}: ${verdict}`;
   return `  ${f.name.padEnd(46)} ${number(f.value, f.unit).padStart(16)}${against}${target}`;
 };
 
@@ -49,6 +51,8 @@ for (const area of chosen) {
   all.push(...figures.map((f) => ({ area, ...f })));
 }
 const missed = all.filter((f) => f.met === false);
-console.log(
-  `\n${all.length} figures; ${all.filter((f) => f.met === true).length} targets met, ${missed.length} not met${missed.length ? `: ${missed.map((f) => `${f.area}/${f.name}`).join('; ')}` : ''}`,
-);
+if (quick) console.log(`\n${all.length} figures (targets are judged only by a full run)`);
+else
+  console.log(
+    `\n${all.length} figures; ${all.filter((f) => f.met === true).length} targets met, ${missed.length} not met${missed.length ? `: ${missed.map((f) => `${f.area}/${f.name}`).join('; ')}` : ''}`,
+  );
