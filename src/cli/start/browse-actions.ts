@@ -8,8 +8,12 @@ import { ruleLocation } from '../rule-location.js';
 /** What `ma-check tasks` does once its command line is parsed (shared by commander and the fast start). */
 export async function tasksAction(context: CommandContext, options: { format: ListingFormat }): Promise<void> {
   const { ruleSet } = await loadRuleSet(ruleLocation(context));
+  // Categories and task ids are lower-case kebab-case, where code-point order is the alphabetical
+  // order localeCompare gave; comparing code points skips building ICU's collator (~10 ms of a
+  // cold start) and keeps the listing the same under every locale.
+  const byCodePoint = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   const tasks = [...ruleSet.tasks.values()].sort(
-    (a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id),
+    (a, b) => byCodePoint(a.category, b.category) || byCodePoint(a.id, b.id),
   );
   context.io.out(
     renderListing<TaskDef>(
