@@ -5,6 +5,8 @@ import {
   type DecisionCondition,
   type RuleTrace,
 } from '../domain/decision.js';
+import type { RuleRecord } from '../domain/rule-set.js';
+import type { Requirement } from '../domain/schema/requirement.js';
 import type { DecisionBody } from './evaluate.js';
 import type { Plan, PlanEntry } from './plan.js';
 
@@ -114,7 +116,7 @@ export const keptDecision = (query: Decision['query'], body: DecisionBody): Deci
     rulesDigest: body.rulesDigest,
   });
 
-const keptEntry = (e: PlanEntry): PlanEntry => ({
+const keptEntry = (e: PlanEntry, mergeKeysOf: MergeKeysOf): PlanEntry => ({
   rule: e.rule,
   id: e.id,
   layer: e.layer,
@@ -126,12 +128,19 @@ const keptEntry = (e: PlanEntry): PlanEntry => ({
   supersededBy: e.supersededBy === null ? null : e.supersededBy.slice(),
   live: e.live,
   supplied: e.supplied === null ? null : frozenTree(e.supplied),
-  mergeKeys: null,
+  mergeKeys: e.rule === null ? null : mergeKeysOf(e.rule),
 });
 
+/**
+ * The merge keys of a rule's requirement entries (`PlanEntry.mergeKeys`), one map per rule for
+ * every plan an evaluator keeps: a key depends only on the entry and the rule's basis, so the
+ * national rules, in every state's plan, work theirs out once rather than once per state.
+ */
+export type MergeKeysOf = (rule: RuleRecord) => Map<Requirement, string>;
+
 /** A copy of a plan, to be kept and shared by the decisions of its task, state and date. */
-export const keptPlan = (p: Plan): Plan => ({
+export const keptPlan = (p: Plan, mergeKeysOf: MergeKeysOf): Plan => ({
   state: p.state,
-  entries: p.entries.map(keptEntry),
+  entries: p.entries.map((e) => keptEntry(e, mergeKeysOf)),
   addressed: p.addressed,
 });

@@ -1,5 +1,6 @@
 import type { Query } from '../domain/query.js';
-import type { RuleSet, TaskDef } from '../domain/rule-set.js';
+import type { RuleRecord, RuleSet, TaskDef } from '../domain/rule-set.js';
+import type { Requirement } from '../domain/schema/requirement.js';
 import { type DecisionBody, decisionBody, taskOf } from './evaluate.js';
 import { factReads, readsKey } from './fact-reads.js';
 import type { Facts } from './facts.js';
@@ -40,6 +41,16 @@ const isGroupOf = (g: PlanGroup, q: Query): boolean =>
  */
 export class SharedBodies {
   private groups = new Map<number, PlanGroup>();
+  /** Merge keys by rule, shared by every plan kept (`MergeKeysOf`); bounded by the rule set's size. */
+  private mergeKeys = new Map<RuleRecord, Map<Requirement, string>>();
+  private readonly mergeKeysOf = (rule: RuleRecord): Map<Requirement, string> => {
+    let keys = this.mergeKeys.get(rule);
+    if (keys === undefined) {
+      keys = new Map();
+      this.mergeKeys.set(rule, keys);
+    }
+    return keys;
+  };
   private plans = 0;
   private bodies = 0;
 
@@ -53,7 +64,9 @@ export class SharedBodies {
     const found = this.groups.get(key);
     if (found !== undefined && isGroupOf(found, query)) return found;
     const task = taskOf(this.ruleSet, query.task);
-    const plans = (query.states ?? [null]).map((state) => keptPlan(buildPlan(this.ruleSet, task, state, query.asOf)));
+    const plans = (query.states ?? [null]).map((state) =>
+      keptPlan(buildPlan(this.ruleSet, task, state, query.asOf), this.mergeKeysOf),
+    );
     if (found !== undefined) this.drop(found);
     if (this.plans + plans.length > this.limits.plans) this.startOver();
     const group: PlanGroup = {

@@ -84,6 +84,16 @@ describe('createEvaluator (shared bodies)', () => {
     }
   });
 
+  test('an equal query that comes back, as a new object, gets the decision kept for it', () => {
+    const evaluator = createEvaluator(shipped());
+    const ask = () => evaluator.evaluate(query({ task: 'iv-insertion', credentials: ['CMA'], supervision: 'direct' }));
+    ask();
+    const kept = ask();
+    // Other queries in between, each asked once, do not push it out.
+    for (const task of ['venipuncture', 'im-injection', 'filing']) evaluator.evaluate(query({ task }));
+    expect(ask()).toBe(kept);
+  });
+
   test('a query object changed after it was asked is answered anew', () => {
     const ruleSet = shipped();
     const evaluator = createEvaluator(ruleSet);
