@@ -154,6 +154,9 @@ describe('an empty roster is empty-file in every format', () => {
     ['blank.ndjson', '\n  \n\r\n'],
     ['blank.csv', '\n\n'],
     ['blank.json', ' \n\n'],
+    // No known extension: sniffing the format reads the whole file, and the run still hashes it.
+    ['empty-roster', ''],
+    ['blank-roster', ' \n'],
   ])('%s', async (name, content) => {
     const { code, report } = await auditJson([file(name, content)]);
     expect(code).toBe(65);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type FileHandle, open } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatOfContent, formatOfName, type InputFormat } from '../../roster/input-format.js';
 import { NoInputError, UsageError } from '../errors.js';
@@ -58,7 +58,8 @@ export async function openSource(
       throw new UsageError("'-' reads the roster from stdin, which this run does not have");
     input = new HashedInput(io.stdinStream, cannotRead, READ_CHUNK, hashing);
   } else {
-    const file = await open(resolve(io.cwd, name), 'r').catch((error: NodeJS.ErrnoException) => {
+    const path = resolve(io.cwd, name);
+    const file = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') throw new NoInputError(`no such file: ${name}`);
       throw error.code === 'EISDIR' ? notAFile(name) : cannotRead(error);
     });
@@ -68,7 +69,7 @@ export async function openSource(
       throw notAFile(name);
     }
     input = new HashedInput(file.createReadStream({ highWaterMark: 4 * READ_CHUNK }), cannotRead, READ_CHUNK, hashing);
-    if (stat.isFile()) hashAhead = () => sha256Ahead(file).catch((error) => Promise.reject(cannotRead(error)));
+    if (stat.isFile()) hashAhead = () => sha256Ahead(path).catch((error) => Promise.reject(cannotRead(error)));
   }
   try {
     const format =
@@ -82,14 +83,22 @@ export async function openSource(
   }
 }
 
-/** A regular file's SHA-256, read by position: the stream the audit reads from is not moved. */
-async function sha256Ahead(file: FileHandle): Promise<string> {
-  const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(HASH_CHUNK);
-  for (let at = 0; ; ) {
-    const { bytesRead } = await file.read(buffer, 0, buffer.length, at);
-    if (bytesRead === 0) return hash.digest('hex');
-    hash.update(buffer.subarray(0, bytesRead));
-    at += bytesRead;
+/**
+ * A regular file's SHA-256, through a handle of its own: the audit's stream closes its handle at
+ * the end of the file, which sniffing the format of a small file can already reach. The audit
+ * hashes what it reads as well, and a file that changed in between fails the run.
+ */
+async function sha256Ahead(path: string): Promise<string> {
+  const file = await open(path, 'r');
+  try {
+    const hash = createHash('sha256');
+    const buffer = Buffer.allocUnsafe(HASH_CHUNK);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return hash.digest('hex');
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await file.close();
   }
 }

@@ -19,6 +19,8 @@ export class ReportFile {
   private closed = false;
   /** A flush to disk under way in the background (see `syncAhead`), to wait for before the file is closed. */
   private syncing: Promise<void> | undefined;
+  /** The first error of a background write-back (`syncAhead`), reported by `commit`. */
+  private syncError: NodeJS.ErrnoException | undefined;
 
   private constructor(
     readonly fd: number,
@@ -80,12 +82,14 @@ export class ReportFile {
    * Starts putting what has been written so far on disk, in the background, unless that is under
    * way already. Without it the system would hold a large report in memory until the final
    * `fsync`, which would then write it all while the run waits; this way the writing overlaps the
-   * audit and little is left for the end. Errors are left to the final `fsync` to report.
+   * audit and little is left for the end. An error is kept for `commit`: Linux reports a failed
+   * write-back once per open file, so the final `fsync` on the same descriptor may not see it again.
    */
   syncAhead(): void {
     if (this.temp === undefined || this.syncing !== undefined || this.closed) return;
     this.syncing = new Promise((resolve) =>
-      fdatasync(this.fd, () => {
+      fdatasync(this.fd, (error) => {
+        this.syncError ??= error ?? undefined;
         this.syncing = undefined;
         resolve();
       }),
@@ -100,6 +104,7 @@ export class ReportFile {
       return;
     }
     try {
+      if (this.syncError !== undefined) throw this.syncError;
       fsyncSync(this.fd);
       this.close();
       await rename(this.temp, this.target.path);
