@@ -4,7 +4,7 @@ import { CONFIDENCES } from '../vocabulary.js';
 
 /**
  * The audit's JSON report and NDJSON lines, audit `schemaVersion: 2` (docs/design.md): what a
- * script reading them may rely on. `scripts/write-schemas.mjs` writes them to
+ * script reading them may rely on. `scripts/write-schemas.ts` writes them to
  * `schema/audit-report.schema.json` and `schema/audit-record.schema.json`; a test holds the audit's
  * output to them.
  */
