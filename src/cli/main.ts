@@ -2,6 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.js';
 import { registerBrowse } from './commands/browse.js';
 import { registerCheck } from './commands/check.js';
+import { registerDiff } from './commands/diff.js';
+import { registerExport } from './commands/export.js';
+import { registerMatrix } from './commands/matrix.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSources } from './commands/sources.js';
 import { registerStates } from './commands/states.js';
@@ -47,6 +50,9 @@ export function createProgram(context: CommandContext): Command {
   registerValidate(program, context);
   registerTest(program, context);
   registerAudit(program, context);
+  registerMatrix(program, context);
+  registerExport(program, context);
+  registerDiff(program, context);
   // Every command, not just the program, must throw instead of exiting (`main` returns the code)
   // and refuse an empty or repeated option value instead of taking it silently.
   const prepare = (command: Command) => {

@@ -6,7 +6,7 @@ import { REPO } from '../helpers/paths.js';
 const SRC = join(REPO, 'src');
 
 /**
- * The layers (docs/architecture.md): imports run one way, bin → cli → {audit, rules, format} →
+ * The layers (docs/architecture.md): imports run one way, bin → cli → {audit, space, rules, format} →
  * {evaluate, roster} → domain. A layer may import its own files and any layer below it; `index`
  * (the library's entry) exports from every layer but the CLI. Type-only imports count: a type
  * import upward is the same dependency, only erased at build.
@@ -16,10 +16,11 @@ const LAYERS: Readonly<Record<string, readonly string[]>> = {
   evaluate: ['domain'],
   roster: ['domain'],
   audit: ['evaluate', 'roster', 'domain'],
+  space: ['evaluate', 'domain'],
   rules: ['domain'],
   format: ['domain'],
-  cli: ['audit', 'rules', 'format', 'evaluate', 'roster', 'domain'],
-  index: ['audit', 'rules', 'evaluate', 'roster', 'domain'],
+  cli: ['audit', 'space', 'rules', 'format', 'evaluate', 'roster', 'domain'],
+  index: ['audit', 'space', 'rules', 'evaluate', 'roster', 'domain'],
 };
 
 /** Packages each layer may use; `node` is Node's own modules. */
@@ -28,6 +29,7 @@ const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   evaluate: [],
   roster: ['node', 'csv-parse'],
   audit: [],
+  space: [],
   rules: ['node', 'yaml', 'zod'],
   format: ['csv-stringify'],
   cli: ['node', 'commander', 'chalk', 'yaml'],
