@@ -14,7 +14,18 @@ export type {
 } from './domain/decision.js';
 export type { Diagnostic } from './domain/diagnostic.js';
 export type { ExplainedRule, ExplainedState } from './domain/explanation.js';
+export type { Matrix, MatrixAxis, MatrixRow } from './domain/matrix.js';
 export type { Query, QueryInput } from './domain/query.js';
+export {
+  ANY_VALUE,
+  type DecisionRow,
+  NONE_VALUE,
+  PROFILE_AXES,
+  type ProfileAxis,
+  type ProfileGridSummary,
+  type ProfileLabels,
+  type SpacePoint,
+} from './domain/query-space.js';
 export type { RosterItem, RosterRecord } from './domain/roster.js';
 export type { RuleData, RuleRecord, RuleSet, StateDef, TaskDef } from './domain/rule-set.js';
 export { VERDICTS, type Verdict } from './domain/verdict.js';
@@ -25,3 +36,7 @@ export { explain } from './evaluate/explain.js';
 export { type QueryProblem, type ResolveResult, resolveQuery } from './evaluate/resolve-query.js';
 export { readRoster } from './roster/read-roster.js';
 export { type LoadOptions, type LoadResult, loadRules } from './rules/load-rules.js';
+export { decisionRow } from './space/decision-row.js';
+export { type MatrixOptions, matrix } from './space/matrix.js';
+export { type FixedProfile, type ProfileGrid, profileGrid } from './space/profile-grid.js';
+export { cellPoints, querySpace, type SpaceCell, type SpaceOptions, spaceCells } from './space/query-space.js';
