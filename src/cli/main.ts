@@ -4,6 +4,7 @@ import { registerBrowse } from './commands/browse.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerExport } from './commands/export.js';
+import { registerMap } from './commands/map.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSources } from './commands/sources.js';
@@ -51,6 +52,7 @@ export function createProgram(context: CommandContext): Command {
   registerTest(program, context);
   registerAudit(program, context);
   registerMatrix(program, context);
+  registerMap(program, context);
   registerExport(program, context);
   registerDiff(program, context);
   // Every command, not just the program, must throw instead of exiting (`main` returns the code)

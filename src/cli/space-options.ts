@@ -26,14 +26,20 @@ export interface SpaceCliOptions {
 
 /** Adds the space options to a command: which tasks and states, and the profile options of `check`. */
 export function addSpaceOptions(command: Command): Command {
-  return command
+  command
     .option('--tasks <ids>', 'only these tasks (ids or aliases, comma-separated)', collectList)
     .option('-s, --states <codes>', 'only these states: AK,Alaska,CA (default: the 50 states and DC)', collectList)
     .addOption(
       new Option('--category <names>', `only tasks of these categories (${CATEGORIES.join(', ')})`).argParser(
         collectList,
       ),
-    )
+    );
+  return addProfileOptions(command);
+}
+
+/** Adds the profile options of `check` and `--as-of`: each fixes its fact for every query. */
+export function addProfileOptions(command: Command): Command {
+  return command
     .option('-c, --cert <ids>', "fix the credentials held: CMA,RMA; 'none'", collectFacts)
     .addOption(new Option('--supervision <level>', 'fix the supervision level').choices(SUPERVISION_LEVELS))
     .option('-t, --training <ids>', "fix the trainings completed; 'none'", collectFacts)
