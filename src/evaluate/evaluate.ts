@@ -42,6 +42,36 @@ export function taskOf(ruleSet: RuleSet, id: string): TaskDef {
  */
 export type DecisionBody = Omit<Decision, 'schemaVersion' | 'query'>;
 
+/**
+ * What the rules come to under the facts, before anything is said about it: each jurisdiction's
+ * results, the verdict, the rules that determine it, the conditions and the confidence.
+ */
+export interface Outcomes {
+  perState: StateResult[];
+  verdict: Verdict;
+  determining: RuleResult[];
+  conditions: DecisionCondition[];
+  confidence: Confidence;
+}
+
+/** The outcomes of `plans` (one per state, in order; `[null]`'s plan for none) under `facts`. */
+export function outcomesOf(plans: readonly Plan[], facts: Facts): Outcomes {
+  // National rules come first in every jurisdiction's plan: with several, each is worked out once.
+  const cache: OutcomeCache | null = plans.length > 1 ? new Map() : null;
+  const perState: StateResult[] = plans.map((plan) => evaluateState(plan, facts, cache));
+
+  let verdict: Verdict = 'allowed';
+  for (const s of perState) verdict = stricter(verdict, s.verdict);
+  const determining = inLayerOrder(perState, (s, r) => s.verdict === verdict && r.outcome === verdict);
+  const conditions = collectConditions(perState, verdict, facts);
+
+  let confidence: Confidence = 'high';
+  for (const r of determining)
+    if (CONFIDENCE_RANK[r.entry.confidence] < CONFIDENCE_RANK[confidence]) confidence = r.entry.confidence;
+  for (const c of conditions) if (c.kind === 'jurisdiction') confidence = 'low';
+  return { perState, verdict, determining, conditions, confidence };
+}
+
 /** The body of the decision on `task` in `states` (one plan each, in order; `[null]` plan for none). */
 export function decisionBody(
   ruleSet: RuleSet,
@@ -50,28 +80,14 @@ export function decisionBody(
   plans: readonly Plan[],
   facts: Facts,
 ): DecisionBody {
-  // National rules come first in every jurisdiction's plan: with several, each is worked out once.
-  const cache: OutcomeCache | null = plans.length > 1 ? new Map() : null;
-  const perState: StateResult[] = plans.map((plan) => evaluateState(plan, facts, cache));
-
-  let verdict: Verdict = 'allowed';
-  for (const s of perState) verdict = stricter(verdict, s.verdict);
-  const determining = inLayerOrder(perState, (s, r) => s.verdict === verdict && r.outcome === verdict);
-  const determinedBy = determining.map((r) => r.entry.id);
-  const conditions = collectConditions(perState, verdict, facts);
-
-  let confidence: Confidence = 'high';
-  for (const r of determining)
-    if (CONFIDENCE_RANK[r.entry.confidence] < CONFIDENCE_RANK[confidence]) confidence = r.entry.confidence;
-  for (const c of conditions) if (c.kind === 'jurisdiction') confidence = 'low';
-
+  const { perState, verdict, determining, conditions, confidence } = outcomesOf(plans, facts);
   const rules = traceRules(perState);
   return {
     task: { id: task.id, name: task.name },
     verdict,
     confidence,
     summary: summarize(verdict, determining, conditions, states),
-    determinedBy,
+    determinedBy: determining.map((r) => r.entry.id),
     byState: states === null ? [] : perState.map(byStateOf),
     conditions,
     rules,
@@ -135,7 +151,7 @@ function inLayerOrder(
   return out;
 }
 
-function byStateOf(s: StateResult): StateVerdict {
+export function byStateOf(s: StateResult): StateVerdict {
   const determinedBy: string[] = [];
   for (const r of s.results) if (r.outcome === s.verdict) determinedBy.push(r.entry.id);
   return { state: s.state!, verdict: s.verdict, determinedBy };
@@ -217,7 +233,7 @@ const traceOf = (r: RuleResult): RuleTrace => ({
 });
 
 /** Every rule that selects the task, in force or not, once; a national rule merges its per-state supersession. */
-function traceRules(perState: readonly StateResult[]): RuleTrace[] {
+export function traceRules(perState: readonly StateResult[]): RuleTrace[] {
   if (perState.length === 1) return perState[0]!.results.map(traceOf);
   const traces = new Map<string, { -readonly [K in keyof RuleTrace]: RuleTrace[K] }>();
   for (const r of inLayerOrder(perState, () => true)) traces.set(r.entry.id, traceOf(r));
@@ -233,7 +249,11 @@ function traceRules(perState: readonly StateResult[]): RuleTrace[] {
 }
 
 /** The determining rules' citations first, then the rest in the order of `rules`, each once. */
-function citationsOf(ruleSet: RuleSet, determining: readonly RuleResult[], rules: readonly RuleTrace[]): Citation[] {
+export function citationsOf(
+  ruleSet: RuleSet,
+  determining: readonly RuleResult[],
+  rules: readonly RuleTrace[],
+): Citation[] {
   const ids = new Set<string>();
   for (const r of determining) for (const c of r.entry.cites) ids.add(c);
   for (const r of rules) for (const c of r.cites) ids.add(c);
@@ -242,7 +262,11 @@ function citationsOf(ruleSet: RuleSet, determining: readonly RuleResult[], rules
   return out;
 }
 
-function coverageOf(ruleSet: RuleSet, perState: readonly StateResult[]): CoverageEntry[] {
+/** Coverage of each state a decision names: it follows from the plans (a state's results carry their plan's `addressed`). */
+export function coverageOf(
+  ruleSet: RuleSet,
+  perState: readonly { state: string | null; addressed: boolean }[],
+): CoverageEntry[] {
   const out: CoverageEntry[] = [];
   for (const s of perState) {
     if (s.state === null || s.state === NATIONAL) continue;

@@ -1,8 +1,8 @@
 import type { Decision } from '../domain/decision.js';
 import type { Query, QueryInput } from '../domain/query.js';
 import type { RuleSet } from '../domain/rule-set.js';
-import { factsOf } from './facts.js';
 import { keptDecision } from './kept-copies.js';
+import { KeptFacts } from './kept-facts.js';
 import { QueryKeys, sameQuery } from './query-keys.js';
 import { nameLookups, type ResolveResult, resolveQuery } from './resolve-query.js';
 import { SharedBodies } from './shared-bodies.js';
@@ -53,6 +53,7 @@ export function createEvaluator(ruleSet: RuleSet, limits: Partial<EvaluatorLimit
   const lookups = nameLookups(ruleSet);
   const keys = new QueryKeys(4 * decisionLimit);
   const bodies = new SharedBodies(ruleSet, { plans: planLimit, bodies: decisionLimit });
+  const facts = new KeptFacts(ruleSet, decisionLimit);
   // Decisions by query, found by a numeric key (`QueryKeys`), so that equal queries share one. A
   // decision is kept only when its query comes back: keeping every decision of a stream of
   // distinct queries was measured to cost a third of the time of making them (the garbage
@@ -90,9 +91,9 @@ export function createEvaluator(ruleSet: RuleSet, limits: Partial<EvaluatorLimit
       byObject.set(query, equal);
       return equal;
     }
-    const group = bodies.groupOf(keys.plans, query);
-    const body = bodies.bodyOf(group, factsOf(ruleSet, query));
-    const decision = keptDecision(keys.frozenCopy(query, group.states), body);
+    const copy = keys.frozenCopy(query);
+    const group = bodies.groupOf(keys.plans, copy);
+    const decision = keptDecision(copy, bodies.bodyOf(group, facts.of(keys.facts, copy)));
     const key = keys.query + 1;
     const at = keys.query & (askedSlots - BUCKET);
     if (asked[at] === key || asked[at + 1] === key || asked[at + 2] === key || asked[at + 3] === key) {

@@ -1,13 +1,18 @@
 import {
   type ConditionTree,
+  type CoverageEntry,
   DECISION_SCHEMA_VERSION,
   type Decision,
   type DecisionCondition,
   type RuleTrace,
+  type StateVerdict,
 } from '../domain/decision.js';
-import type { RuleRecord } from '../domain/rule-set.js';
+import type { RuleRecord, TaskDef } from '../domain/rule-set.js';
+import type { Citation } from '../domain/schema/definitions.js';
 import type { Requirement } from '../domain/schema/requirement.js';
-import type { DecisionBody } from './evaluate.js';
+import type { DecisionBody, Outcomes } from './evaluate.js';
+import type { RuleResult } from './evaluate-state.js';
+import type { Facts } from './facts.js';
 import type { Plan, PlanEntry } from './plan.js';
 
 /*
@@ -17,7 +22,8 @@ import type { Plan, PlanEntry } from './plan.js';
  * straight into the old generation for plain `evaluate` as well, whose decisions are garbage at
  * once, and everything they point at would then outlive its young-generation collections too:
  * plain `evaluate` in a process that also runs an evaluator was measured twice as slow that way.
- * So what an evaluator keeps is made here, and only here, by copying once per plan and per body.
+ * So what an evaluator keeps is made here, and only here, by copying once per plan and per body
+ * (or per group, or per set of outcomes, for the parts those share).
  * The copies are object literals with their keys written out (in the contract's order): spread
  * copies (`{ ...o }`), once frozen, each got a hidden class of its own (measured: 992 for 1,000
  * decisions), which made every property access on them slow.
@@ -71,31 +77,67 @@ const frozenTrace = (r: RuleTrace): RuleTrace =>
   });
 
 /**
- * A frozen copy of a decision body, to be shared by every query that reads the same facts: what
- * the body owns is copied, down to its list entries; what it points at in the rule set or a plan
- * (citations, a rule's `cites`, `supersededBy` and `requires`) is shared as it is, never changed.
+ * The parts of a decision body that follow from the rules' outcomes alone, whatever the facts
+ * that brought them about: kept by a plan group for each set of outcomes it has seen.
  */
-export const keptBody = (b: DecisionBody): DecisionBody =>
+export interface OutcomeParts {
+  readonly determinedBy: DecisionBody['determinedBy'];
+  readonly byState: DecisionBody['byState'];
+  readonly rules: DecisionBody['rules'];
+  readonly citations: DecisionBody['citations'];
+}
+
+/** Frozen copies of the outcome parts: what they point at in the rule set or a plan is shared as it is. */
+export const keptOutcomeParts = (
+  determining: readonly RuleResult[],
+  byState: readonly StateVerdict[],
+  rules: readonly RuleTrace[],
+  citations: readonly Citation[],
+): OutcomeParts => ({
+  determinedBy: Object.freeze(determining.map((r) => r.entry.id)),
+  byState: Object.freeze(
+    byState.map((s) => Object.freeze({ state: s.state, verdict: s.verdict, determinedBy: frozenIds(s.determinedBy) })),
+  ),
+  rules: Object.freeze(rules.map(frozenTrace)),
+  citations: Object.freeze(citations.slice()),
+});
+
+/** The task as every decision on it shows it, frozen. */
+export const keptTask = (task: TaskDef): DecisionBody['task'] => Object.freeze({ id: task.id, name: task.name });
+
+/** A frozen copy of the coverage of a group's states, which every body of the group shows. */
+export const keptCoverage = (coverage: readonly CoverageEntry[]): DecisionBody['coverage'] =>
+  Object.freeze(
+    coverage.map((c) =>
+      Object.freeze({ jurisdiction: c.jurisdiction, level: c.level, reviewed: c.reviewed, addressed: c.addressed }),
+    ),
+  );
+
+/**
+ * A frozen decision body, to be shared by every query that reads the same facts: its conditions
+ * are copied, down to their trees and lists (what they point at in the rule set, a rule's
+ * `requires`, is shared as it is); the task, coverage and outcome parts are already kept ones.
+ */
+export const keptBody = (
+  task: DecisionBody['task'],
+  outcomes: Outcomes,
+  summary: string,
+  parts: OutcomeParts,
+  coverage: DecisionBody['coverage'],
+  rulesDigest: string,
+): DecisionBody =>
   Object.freeze({
-    task: Object.freeze({ id: b.task.id, name: b.task.name }),
-    verdict: b.verdict,
-    confidence: b.confidence,
-    summary: b.summary,
-    determinedBy: frozenIds(b.determinedBy),
-    byState: Object.freeze(
-      b.byState.map((s) =>
-        Object.freeze({ state: s.state, verdict: s.verdict, determinedBy: frozenIds(s.determinedBy) }),
-      ),
-    ),
-    conditions: Object.freeze(b.conditions.map(frozenCondition)),
-    rules: Object.freeze(b.rules.map(frozenTrace)),
-    citations: Object.freeze(b.citations.slice()),
-    coverage: Object.freeze(
-      b.coverage.map((c) =>
-        Object.freeze({ jurisdiction: c.jurisdiction, level: c.level, reviewed: c.reviewed, addressed: c.addressed }),
-      ),
-    ),
-    rulesDigest: b.rulesDigest,
+    task,
+    verdict: outcomes.verdict,
+    confidence: outcomes.confidence,
+    summary,
+    determinedBy: parts.determinedBy,
+    byState: parts.byState,
+    conditions: Object.freeze(outcomes.conditions.map(frozenCondition)),
+    rules: parts.rules,
+    citations: parts.citations,
+    coverage,
+    rulesDigest,
   });
 
 /** The decision on a frozen query and a kept body, frozen: `withQuery`'s, made here. */
@@ -143,4 +185,20 @@ export const keptPlan = (p: Plan, mergeKeysOf: MergeKeysOf): Plan => ({
   state: p.state,
   entries: p.entries.map((e) => keptEntry(e, mergeKeysOf)),
   addressed: p.addressed,
+});
+
+const keptList = (l: Facts['credentials']): Facts['credentials'] =>
+  l === null ? null : { held: l.held, open: l.open };
+
+/** A copy of a query's facts, to be kept by an evaluator for every query that says the same. */
+export const keptFacts = (f: Facts): Facts => ({
+  ruleSet: f.ruleSet,
+  credentials: keptList(f.credentials),
+  supervision: f.supervision,
+  trainings: keptList(f.trainings),
+  delegator: f.delegator,
+  setting: f.setting,
+  confirmed: f.confirmed,
+  denied: f.denied,
+  derived: null,
 });

@@ -17,6 +17,13 @@ const mix = (hash: number, code: number): number => {
 
 const NONE: readonly string[] = Object.freeze([]);
 
+/** A field's last list (`QueryKeys`): none yet. */
+interface LastList {
+  key: number;
+  frozen: readonly string[] | null;
+}
+const lastList = (): LastList => ({ key: NOT_GIVEN, frozen: null });
+
 export const sameList = (a: readonly string[] | null, b: readonly string[] | null): boolean => {
   if (a === b) return true;
   if (a === null || b === null || a.length !== b.length) return false;
@@ -47,13 +54,21 @@ export const sameQuery = (asked: DeepReadonly<Query>, q: Query): boolean =>
 export class QueryKeys {
   /** The last query read (`read`): its task, date and states, which pick the plans. */
   plans = 0;
+  /** The last query read: what it says of the facts (all but task, states and date). */
+  facts = 0;
   /** The last query read: all of it. */
   query = 0;
-  /** The last query read: each of its lists. */
-  private credentials = 0;
-  private trainings = 0;
-  private confirmed = 0;
-  private denied = 0;
+  /**
+   * The last list read in each list field, its key and frozen copy: the queries of an audit or a
+   * sweep mostly repeat a field's list from one query to the next, and comparing it with the last
+   * one costs less than numbering its ids and finding its copy again. A key kept here from before
+   * the ids started over is no longer the one a list now gets: lookups by it only miss.
+   */
+  private readonly states = lastList();
+  private readonly credentials = lastList();
+  private readonly trainings = lastList();
+  private readonly confirmed = lastList();
+  private readonly denied = lastList();
 
   private ids = new Map<string, number>();
   private lists = new Map<number, readonly string[]>();
@@ -62,43 +77,50 @@ export class QueryKeys {
   constructor(private readonly limit: number) {}
 
   read(q: Query): void {
-    this.plans = mix(mix(this.id(q.task), this.id(q.asOf)), this.list(q.states));
-    this.credentials = this.list(q.credentials);
-    this.trainings = this.list(q.trainings);
-    let h = mix(this.plans, this.credentials);
+    this.plans = mix(mix(this.id(q.task), this.id(q.asOf)), this.listKey(this.states, q.states));
+    let h = mix(LIST_END, this.listKey(this.credentials, q.credentials));
     h = mix(h, this.scalar(q.supervision));
-    h = mix(h, this.trainings);
+    h = mix(h, this.listKey(this.trainings, q.trainings));
     h = mix(h, this.scalar(q.delegator));
     h = mix(h, this.scalar(q.setting));
-    this.confirmed = this.list(q.confirmed);
-    h = mix(h, this.confirmed);
-    this.denied = this.list(q.denied);
-    this.query = mix(h, this.denied);
+    h = mix(h, this.listKey(this.confirmed, q.confirmed));
+    this.facts = mix(h, this.listKey(this.denied, q.denied));
+    this.query = mix(this.plans, this.facts);
   }
 
   /**
    * The decision's own frozen copy of the last query read (the caller's object is neither kept
-   * nor frozen), with `states` (the plans' group's copy) and the lists shared. Keys in the
-   * contract's order.
+   * nor frozen), its lists shared by every copy that shows equal ones: so equal lists are one
+   * object for as long as this keeps them, and what is kept by a copy's lists (the plans' group,
+   * the facts) is found again by comparing objects. Keys in the contract's order.
    */
-  frozenCopy(q: Query, states: readonly string[] | null): DeepReadonly<Query> {
+  frozenCopy(q: Query): DeepReadonly<Query> {
     return Object.freeze({
       task: q.task,
-      states,
-      credentials: this.frozenList(this.credentials, q.credentials),
+      states: q.states && this.states.frozen,
+      credentials: q.credentials && this.credentials.frozen,
       supervision: q.supervision,
-      trainings: this.frozenList(this.trainings, q.trainings),
+      trainings: q.trainings && this.trainings.frozen,
       delegator: q.delegator,
       setting: q.setting,
-      confirmed: this.frozenList(this.confirmed, q.confirmed)!,
-      denied: this.frozenList(this.denied, q.denied)!,
+      confirmed: this.confirmed.frozen!,
+      denied: this.denied.frozen!,
       asOf: q.asOf,
     });
   }
 
+  /** The key of `values` in the field whose last list is `last`, which it then becomes (but for `null`). */
+  private listKey(last: LastList, values: readonly string[] | null): number {
+    if (values === null) return NOT_GIVEN;
+    if (last.frozen !== null && sameList(last.frozen, values)) return last.key;
+    const key = this.list(values);
+    last.frozen = this.frozenList(key, values);
+    last.key = key;
+    return key;
+  }
+
   /** A frozen copy of `list` (whose key is `key`), shared by every decision that shows an equal list. */
-  private frozenList(key: number, list: readonly string[] | null): readonly string[] | null {
-    if (list === null) return null;
+  private frozenList(key: number, list: readonly string[]): readonly string[] {
     if (list.length === 0) return NONE;
     const known = this.lists.get(key);
     if (known !== undefined && sameList(known, list)) return known;

@@ -16,4 +16,5 @@ export const RESERVED_NAMES = [
   'export',
   'diff',
   'sources',
+  'site',
 ];

@@ -46,7 +46,7 @@ describe.skipIf(NO_BROWSER !== null)(
       const watch = await watchPage(page, pathToFileURL(dir).href);
       await page.goto(pathToFileURL(report).href);
       await page.waitForLoadState('load');
-      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(watch.dialogs).toEqual([]);
       expect(watch.errors).toEqual([]);
       expect(watch.outside).toEqual([]);

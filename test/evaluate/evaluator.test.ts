@@ -3,6 +3,8 @@ import type { ConditionTree, Decision } from '../../src/domain/decision.js';
 import type { Query } from '../../src/domain/query.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { createEvaluator } from '../../src/evaluate/evaluator.js';
+import { KeptFacts } from '../../src/evaluate/kept-facts.js';
+import { QueryKeys } from '../../src/evaluate/query-keys.js';
 import { SharedBodies } from '../../src/evaluate/shared-bodies.js';
 import { minimal, shipped } from '../helpers/load.js';
 
@@ -67,6 +69,30 @@ describe('createEvaluator (shared bodies)', () => {
       expect(d).toEqual(evaluate(minimal(), q));
   });
 
+  test('bodies of one group whose rules come out the same share traces, citations and coverage, not conditions', () => {
+    const ruleSet = minimal();
+    const evaluator = createEvaluator(ruleSet);
+    const asked = [query({ task: 'iv-insertion', supervision: 'direct' }), query({ task: 'iv-insertion' })];
+    const [direct, unknown] = asked.map((q) => evaluator.evaluate(q)) as [Decision, Decision];
+    expect(direct.rules.map((r) => r.outcome)).toEqual(unknown.rules.map((r) => r.outcome));
+    expect(direct.conditions).not.toEqual(unknown.conditions);
+    for (const part of ['determinedBy', 'byState', 'rules', 'citations', 'coverage', 'task'] as const)
+      expect(direct[part]).toBe(unknown[part]);
+    asked.forEach((q, i) => expect([direct, unknown][i]).toEqual(evaluate(ruleSet, q)));
+  });
+
+  test('queries on many tasks and states that say the same of the facts are each answered as plain evaluate does', () => {
+    const ruleSet = shipped();
+    const evaluator = createEvaluator(ruleSet);
+    // Each set of facts is kept once, with the statuses worked out for it, across tasks and states.
+    for (const credentials of [['CMA', '...'], ['RMA'], null])
+      for (const states of [['WA'], ['CA', 'WA'], null, ['US']])
+        for (const task of ['iv-insertion', 'venipuncture', 'im-injection', 'filing']) {
+          const q = query({ task, states, credentials, supervision: 'general', delegator: 'np' });
+          expect(evaluator.evaluate(q)).toEqual(evaluate(ruleSet, q));
+        }
+  });
+
   test('everything a decision owns is frozen, down to the trees of its conditions', () => {
     const ruleSet = shipped();
     const evaluator = createEvaluator(ruleSet);
@@ -110,6 +136,26 @@ describe('createEvaluator (shared bodies)', () => {
   test('limits below one are refused', () => {
     expect(() => createEvaluator(minimal(), { decisions: 0 })).toThrow(RangeError);
     expect(() => createEvaluator(minimal(), { plans: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('KeptFacts', () => {
+  test('two queries whose facts keys collide each get facts of their own', () => {
+    const ruleSet = shipped();
+    const kept = new KeptFacts(ruleSet, 100);
+    const keys = new QueryKeys(100);
+    const copy = (q: Query) => {
+      keys.read(q);
+      return keys.frozenCopy(q);
+    };
+    const cma = copy(query({ task: 'filing', credentials: ['CMA'] }));
+    const rma = copy(query({ task: 'filing', credentials: ['RMA'] }));
+    const direct = copy(query({ task: 'filing', credentials: ['RMA'], supervision: 'direct' }));
+    for (const q of [cma, rma, direct, cma, direct, rma]) {
+      const { facts } = kept.of(7, q);
+      expect(facts.credentials?.held).toEqual(q.credentials);
+      expect(facts.supervision === null).toBe(q.supervision === null);
+    }
   });
 });
 
