@@ -37,7 +37,34 @@ const bundle = {
   charset: 'ascii',
   supported: { 'dynamic-import': false },
 };
+/**
+ * The static site's app (`ma-check site`): the evaluator and what the map needs, for the browser.
+ * Only the project's own pure code may go in: an import of any package (node:*, yaml, zod,
+ * commander, chalk) fails the build instead of being bundled.
+ */
+const ownCodeOnly = {
+  name: 'own-code-only',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.kind === 'entry-point'
+        ? undefined
+        : { errors: [{ text: `the site app may not import '${args.path}' (from ${args.importer})` }] },
+    );
+  },
+};
+const siteApp = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2020',
+  minify: true,
+  charset: 'ascii',
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [ownCodeOnly],
+};
 await Promise.all([
+  build({ ...siteApp, entryPoints: [join(root, 'src/browser/main.ts')], outfile: join(dist, 'site-app.js') }),
   buildCli(),
   build({ ...bundle, entryPoints: [join(root, 'src/cli/start/load-cli.ts')], outfile: join(dist, 'load-cli.cjs') }),
   build({ ...bundle, entryPoints: [join(root, 'src/cli/heavy.ts')], outfile: join(dist, 'heavy.cjs') }),

@@ -7,6 +7,7 @@ import { registerExport } from './commands/export.js';
 import { registerMap } from './commands/map.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSite } from './commands/site.js';
 import { registerSources } from './commands/sources.js';
 import { registerStates } from './commands/states.js';
 import { registerTest } from './commands/test.js';
@@ -53,6 +54,7 @@ export function createProgram(context: CommandContext): Command {
   registerAudit(program, context);
   registerMatrix(program, context);
   registerMap(program, context);
+  registerSite(program, context);
   registerExport(program, context);
   registerDiff(program, context);
   // Every command, not just the program, must throw instead of exiting (`main` returns the code)

@@ -151,7 +151,8 @@ describe.skipIf(process.platform === 'win32')('README.md shell examples (bash)',
       const codes = existsSync(join(out, `${k}.codes`)) ? read('codes').trim().split(' ').map(Number) : [Number(code)];
       outcomes.set(Number(k), { codes, stdout: read('out'), stderr: read('err') });
     }
-  });
+    // As long as the script may take: each example starts a process, several of them whole-space reports.
+  }, 30_000);
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });

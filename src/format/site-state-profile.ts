@@ -1,0 +1,258 @@
+import type { Note } from '../domain/schema/common.js';
+import type { ProfileRule, StateProfile } from '../domain/state-profile.js';
+import type { CoverageLevel } from '../domain/vocabulary.js';
+import { citationList, citeLinks } from './site-citation.js';
+import { fragment, type HtmlChild, type HtmlElement, type HtmlFragment, h } from './site-html.js';
+
+/** What the state page links to and adds to the profile: task names and pages, and each rule's notes. */
+export interface StateProfileLinks {
+  taskName(id: string): string;
+  taskHref(id: string): string;
+  /** The checker, asked about this state. */
+  checkerHref: string;
+  /** A rule's notes (not binding), which the profile itself leaves out. */
+  ruleNotes(id: string): readonly Note[];
+}
+
+/** The anchor of a rule on its state's page. */
+export const ruleAnchor = (id: string): string => `rule-${id}`;
+
+/** What each coverage level means (README, "Coverage and sources"): derived, never written by hand. */
+const COVERAGE_MEANING: Readonly<Record<CoverageLevel, string>> = {
+  reviewed:
+    'its delegation provision (or its cited finding that it has none) cites an official source, and every law rule of the state cites the official text of the law.',
+  partial:
+    'it has rules, but its delegation block or some law rule rests on copies or board guidance only (or it has no delegation block).',
+  none: 'it has no rule.',
+};
+
+const SOURCE_KINDS = ['official', 'copy', 'commentary'] as const;
+
+function sourceCounts(p: StateProfile): string {
+  const n = (kind: string) => p.citations.filter((c) => c.source === kind).length;
+  return SOURCE_KINDS.map((kind) => `${n(kind)} ${kind === 'copy' && n(kind) !== 1 ? 'copies' : kind}`).join(', ');
+}
+
+function delegationView(p: StateProfile): HtmlChild[] {
+  const d = p.delegation;
+  if (!d)
+    return [
+      h('p', {}, 'Not researched into the rules: decisions for clinical tasks here say that no state rule is encoded.'),
+    ];
+  if (!d.found)
+    return [
+      h('p', {}, `No general delegation provision found (confidence ${d.confidence}; `, citeLinks(d.cites), ').'),
+      h('p', {}, d.summary),
+    ];
+  // Without `exclusive`, the list is for reading: the provision's requirements say who may delegate.
+  const who = d.delegators.length
+    ? `${d.delegators.join(', ')}${d.exclusive ? '' : ' (not a closed list; the requirements decide)'}`
+    : 'delegators not named';
+  return [
+    h('p', {}, h('strong', {}, 'Who may delegate: '), who, ` (confidence ${d.confidence}; `, citeLinks(d.cites), ').'),
+    h('p', {}, d.summary),
+  ];
+}
+
+const notesList = (notes: readonly Note[]): HtmlElement =>
+  h(
+    'ul',
+    { class: 'notes' },
+    notes.map((n) =>
+      h(
+        'li',
+        {},
+        h('span', { class: 'confidence' }, `[${n.confidence}]`),
+        ' ',
+        n.text,
+        n.cites.length ? [' (', citeLinks(n.cites), ')'] : null,
+      ),
+    ),
+  );
+
+function ruleView(r: ProfileRule, links: StateProfileLinks): HtmlElement {
+  const dated = [r.effective && `from ${r.effective}`, r.until && `until ${r.until}`].filter(Boolean).join(', ');
+  const notes = links.ruleNotes(r.id);
+  return h(
+    'article',
+    { class: 'rule', id: ruleAnchor(r.id) },
+    h(
+      'h3',
+      {},
+      h('code', {}, r.id),
+      ' ',
+      h('span', { class: 'muted' }, `[${r.basis}, ${r.confidence}]${dated ? ` (${dated})` : ''}`),
+    ),
+    h('p', {}, r.summary),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, 'Tasks'),
+      h(
+        'dd',
+        {},
+        r.tasks.flatMap((id, i) => [i > 0 ? ', ' : null, h('a', { href: links.taskHref(id) }, links.taskName(id))]),
+      ),
+      r.verdict
+        ? [
+            h('dt', {}, 'Verdict'),
+            h('dd', {}, `${r.verdict}${r.unless.length ? ` unless ${r.unless.join('; ')}` : ''}`),
+          ]
+        : null,
+      r.requires.length ? [h('dt', {}, 'Requires'), h('dd', {}, r.requires.join('; '))] : null,
+      h('dt', {}, 'Cites'),
+      h('dd', {}, citeLinks(r.cites)),
+    ),
+    notes.length ? [h('h4', {}, 'Notes (not binding)'), notesList(notes)] : null,
+  );
+}
+
+/** Each task the state's rules select, with the rules that select it, in task-name order. */
+function byTaskTable(p: StateProfile, links: StateProfileLinks): HtmlElement {
+  const rulesOf = new Map<string, string[]>();
+  for (const r of p.rules) for (const task of r.tasks) rulesOf.set(task, [...(rulesOf.get(task) ?? []), r.id]);
+  const tasks = [...rulesOf.keys()].sort((a, b) => {
+    const x = links.taskName(a);
+    const y = links.taskName(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return h(
+    'table',
+    { class: 'rules-by-task' },
+    h('caption', {}, 'Rules by task'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'task'), h('th', { scope: 'col' }, 'rules'))),
+    h(
+      'tbody',
+      {},
+      tasks.map((task) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, h('a', { href: links.taskHref(task) }, links.taskName(task))),
+          h(
+            'td',
+            {},
+            rulesOf.get(task)!.flatMap((id, i) => [i > 0 ? ', ' : null, h('a', { href: `#${ruleAnchor(id)}` }, id)]),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * `ma-check state XX` as a page: the delegation provision (or the finding that there is none),
+ * defined supervision terms, credentials, rules by task, conflicts, notes, sources with their kind
+ * of source and their addresses, and coverage. Every text from the rule files stays text.
+ */
+export function stateProfileView(p: StateProfile, links: StateProfileLinks): HtmlFragment {
+  return fragment(
+    h('h1', {}, `${p.name} (${p.code})`),
+    h(
+      'p',
+      { class: 'lead' },
+      `Coverage ${p.coverage}${p.reviewed ? `, sources last read ${p.reviewed}` : ''}. `,
+      h('a', { href: links.checkerHref, class: 'no-print' }, `Check a task in ${p.name}`),
+    ),
+    h('section', { 'aria-labelledby': 'delegation' }, h('h2', { id: 'delegation' }, 'Delegation'), delegationView(p)),
+    p.definitions.length
+      ? h(
+          'section',
+          { 'aria-labelledby': 'definitions' },
+          h('h2', { id: 'definitions' }, 'Supervision terms defined'),
+          h(
+            'dl',
+            { class: 'definitions' },
+            p.definitions.map((d) => [
+              h('dt', {}, `“${d.term}”`),
+              h('dd', {}, `${d.level} supervision: ${d.meaning} (`, citeLinks(d.cites), ')'),
+            ]),
+          ),
+        )
+      : null,
+    h(
+      'section',
+      { 'aria-labelledby': 'credentials' },
+      h('h2', { id: 'credentials' }, 'Credentials'),
+      p.credentials.length
+        ? h(
+            'table',
+            {},
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['id', 'name', 'issuer', 'scope'].map((c) => h('th', { scope: 'col' }, c)),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              p.credentials.map((c) =>
+                h(
+                  'tr',
+                  {},
+                  h('td', {}, h('code', {}, c.id)),
+                  h('td', {}, c.name),
+                  h('td', {}, c.issuer),
+                  h('td', {}, c.scope),
+                ),
+              ),
+            ),
+          )
+        : h('p', {}, 'None named by the rules.'),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'rules' },
+      h('h2', { id: 'rules' }, `Rules (${p.rules.length})`),
+      p.rules.length
+        ? [byTaskTable(p, links), p.rules.map((r) => ruleView(r, links))]
+        : h('p', {}, 'None: decisions for clinical tasks here rest on the national baseline and say so.'),
+    ),
+    p.conflicts.length
+      ? h(
+          'section',
+          { 'aria-labelledby': 'conflicts' },
+          h('h2', { id: 'conflicts' }, 'Conflicts between sources'),
+          h(
+            'ul',
+            {},
+            p.conflicts.map((c) =>
+              h('li', {}, c.summary, ' ', h('strong', {}, 'Resolution: '), c.resolution, ' (', citeLinks(c.cites), ')'),
+            ),
+          ),
+        )
+      : null,
+    p.notes.length
+      ? h(
+          'section',
+          { 'aria-labelledby': 'notes' },
+          h('h2', { id: 'notes' }, 'Notes (not binding)'),
+          notesList(p.notes),
+        )
+      : null,
+    h(
+      'section',
+      { 'aria-labelledby': 'sources' },
+      h('h2', { id: 'sources' }, 'Sources'),
+      p.citations.length
+        ? [h('p', {}, `${sourceCounts(p)}.`), citationList(p.citations)]
+        : h('p', {}, 'None: the rules hold no source for this state.'),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'coverage' },
+      h('h2', { id: 'coverage' }, 'Coverage'),
+      h('p', {}, h('strong', {}, p.coverage), ': ', COVERAGE_MEANING[p.coverage]),
+      h(
+        'p',
+        {},
+        `${p.rules.length} state rule${p.rules.length === 1 ? '' : 's'}, ${p.citations.length} source${p.citations.length === 1 ? '' : 's'}`,
+        p.reviewed ? `; the latest read ${p.reviewed}.` : '.',
+      ),
+    ),
+  );
+}

@@ -1,0 +1,13 @@
+import type { RuleSet } from '../domain/rule-set.js';
+import type { SiteChoices } from '../format/site-checker-form.js';
+import type { SiteStamp } from '../format/site-layout.js';
+import type { MapProfile } from '../format/site-map-controls.js';
+
+/** What every page of one site is built from. */
+export interface SiteContext {
+  ruleSet: RuleSet;
+  stamp: SiteStamp;
+  choices: SiteChoices;
+  /** The profile the maps and tables are drawn for unless the reader picks another. */
+  profile: Omit<MapProfile, 'task'>;
+}
