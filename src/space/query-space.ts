@@ -28,8 +28,8 @@ export interface SpaceCell {
   readonly trainings: readonly string[];
 }
 
-/** Every state and DC, in the order `ma-check states` lists them. */
-export const ALL_JURISDICTIONS: readonly string[] = Object.keys(STATES);
+/** Every state and DC by code, in the order `ma-check states` lists them. */
+export const ALL_JURISDICTIONS: readonly string[] = Object.keys(STATES).sort();
 
 /**
  * The cells of the space over one or more rule sets (a diff decides the same points over two):

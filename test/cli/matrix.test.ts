@@ -14,7 +14,7 @@ describe('ma-check matrix (in process)', () => {
     expect(lines[0]).toContain('credentials CMA · supervision direct · delegator physician · trainings unknown');
     const head = lines[2]!.trim().split(/\s+/);
     expect(head).toHaveLength(51);
-    expect(head.slice(0, 3)).toEqual(['AL', 'AK', 'AZ']);
+    expect(head.slice(0, 4)).toEqual(['AK', 'AL', 'AR', 'AZ']);
     const rows = lines.filter((l) => /^[a-z][a-z-]+\s+([ACDP]\s+){50}[ACDP]$/.test(l));
     expect(rows).toHaveLength(48);
     expect(stdout).toContain('A allowed · C conditional · D discouraged · P prohibited');
