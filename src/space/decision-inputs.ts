@@ -1,5 +1,5 @@
+import { canonicalJson } from '../domain/canonical-json.js';
 import type { RuleData, RuleSet } from '../domain/rule-set.js';
-import { canonicalJson } from './canonical-json.js';
 
 /**
  * Sections of the rule data a decision row never reads as a whole: `rules` and `states` are

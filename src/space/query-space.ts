@@ -74,6 +74,29 @@ function axis<T>(
   return { values: grid, labels: grid.map(label) };
 }
 
+/** The axes of one cell: each read axis with the grid's values, a fixed one with its value, any other `*`. */
+function cellAxes(cell: SpaceCell, grid: ProfileGrid) {
+  const { fixed } = grid;
+  const reads = (kind: FactKind) => cell.kinds.has(kind);
+  const credentialGrid = [...grid.credentials, ...(grid.stateCredentials.get(cell.jurisdiction) ?? [])];
+  const listOf = (v: readonly string[] | null) => listLabel(v ?? []);
+  return {
+    credentials: axis<readonly string[] | null>(reads('credential'), fixed.credentials, credentialGrid, listOf, null),
+    supervision: axis(reads('supervision'), fixed.supervision, grid.supervision, String, null),
+    delegators: axis(reads('delegator'), fixed.delegator, grid.delegators, String, null),
+    trainings: axis<readonly string[] | null>(reads('training'), fixed.trainings, [[], cell.trainings], listOf, null),
+  };
+}
+
+/**
+ * How many points `cellPoints` gives a cell, without making them: a diff counts the cells it need
+ * not decide this way (making 120,000 queries only to count them took a tenth of a run).
+ */
+export function cellSize(cell: SpaceCell, grid: ProfileGrid): number {
+  const { credentials, supervision, delegators, trainings } = cellAxes(cell, grid);
+  return credentials.values.length * supervision.values.length * delegators.values.length * trainings.values.length;
+}
+
 /**
  * The points of one cell: every profile of the grid on the axes its rules read, one point with
  * `*` on each axis they do not read (the fact is left unknown in its query, which the rules never
@@ -81,24 +104,7 @@ function axis<T>(
  */
 export function* cellPoints(cell: SpaceCell, grid: ProfileGrid, asOf: string): Generator<SpacePoint> {
   const { fixed } = grid;
-  const reads = (kind: FactKind) => cell.kinds.has(kind);
-  const credentialGrid = [...grid.credentials, ...(grid.stateCredentials.get(cell.jurisdiction) ?? [])];
-  const credentials = axis<readonly string[] | null>(
-    reads('credential'),
-    fixed.credentials,
-    credentialGrid,
-    (v) => listLabel(v ?? []),
-    null,
-  );
-  const supervision = axis(reads('supervision'), fixed.supervision, grid.supervision, String, null);
-  const delegators = axis(reads('delegator'), fixed.delegator, grid.delegators, String, null);
-  const trainings = axis<readonly string[] | null>(
-    reads('training'),
-    fixed.trainings,
-    [[], cell.trainings],
-    (v) => listLabel(v ?? []),
-    null,
-  );
+  const { credentials, supervision, delegators, trainings } = cellAxes(cell, grid);
   const states = [cell.jurisdiction];
   for (let c = 0; c < credentials.values.length; c++)
     for (let s = 0; s < supervision.values.length; s++)
