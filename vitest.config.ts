@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The real-browser tests have their own run (`npm run test:browser`, vitest.browser.config.ts):
+    // each page load in Chromium costs about a tenth of a second, which this suite cannot afford.
+    exclude: ['test/browser/**', '**/node_modules/**'],
     // Builds dist/ when it is missing or older than src/ or rules/: the bin tests and the in-process
     // runs (which answer from dist/rules.snapshot.json) never see a stale build.
     globalSetup: ['test/global-setup.ts'],

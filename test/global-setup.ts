@@ -12,6 +12,7 @@ const OUTPUTS = [
   'heavy.cjs',
   'audit-heavy.cjs',
   'index.js',
+  'site-app.js',
   'rules.snapshot.json',
 ].map((f) => join(REPO, 'dist', f));
 /** What the build reads. Folders count too: adding, removing or renaming a file changes its folder's mtime. */

@@ -101,7 +101,10 @@ export function mapSvg(matrix: Matrix, options: MapSvgOptions = {}): string {
     .filter((state) => TILE_GRID[state] !== undefined)
     .map((state) => tile(state, row.verdicts[matrix.columns.indexOf(state)]!, id, options.link))
     .join('\n');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">
+  // A picture to a screen reader, unless its tiles are links: an image's parts are hidden from
+  // assistive technology, so linked tiles sit in a group, each link named by its tile's title.
+  const role = options.link ? 'group' : 'img';
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="${role}" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">
 <title id="${id}-title">${escapeHtml(title)}</title>
 <desc id="${id}-desc">${escapeHtml(desc)}</desc>
 ${patternDefs(id)}

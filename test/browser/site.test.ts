@@ -1,0 +1,283 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, NO_BROWSER, type PageWatch, watchPage } from '../helpers/browser.js';
+import { runMain } from '../helpers/memory-io.js';
+import { REPO } from '../helpers/paths.js';
+
+const AS_OF = '2026-11-25';
+/** Screenshots for a person to look at (gitignored). */
+const SHOTS = join(REPO, 'test-output', 'site');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The little of the page's DOM these tests touch (the project's tsconfig has no DOM library). */
+interface El {
+  value: string;
+  checked: boolean;
+  className: string;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): El | null;
+  querySelectorAll(selector: string): Iterable<El>;
+  requestSubmit(): void;
+}
+interface AxeResult {
+  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+}
+interface PageGlobals {
+  document: {
+    querySelector(selector: string): El;
+    querySelectorAll(selector: string): Iterable<El>;
+    activeElement: El | null;
+  };
+  location: { search: string };
+  axe: { run(): Promise<AxeResult> };
+  __pwned?: number;
+}
+
+interface SampledQuery {
+  task: string;
+  state: string;
+  cert: string;
+  supervision: string;
+  delegator: string;
+}
+
+/** 50 queries spread over tasks, states and profiles by fixed strides, so every run asks the same ones. */
+function sampledQueries(tasks: readonly string[], states: readonly string[]): SampledQuery[] {
+  const certs = ['CMA', 'RMA', 'CCMA', 'none', 'NCMA'];
+  const levels = ['direct', 'general', 'personal', '', 'none', 'virtual'];
+  const delegators = ['physician', 'pa', '', 'np', 'dentist', 'rn', 'podiatrist'];
+  return Array.from({ length: 50 }, (_, i) => ({
+    task: tasks[(i * 7) % tasks.length]!,
+    state: states[(i * 13) % states.length]!,
+    cert: certs[i % certs.length]!,
+    supervision: levels[i % levels.length]!,
+    delegator: delegators[i % delegators.length]!,
+  }));
+}
+
+/** A page of a site as a file:// address, with its query string (`index.html?task=…`). */
+function pageUrl(root: string, path: string): string {
+  const [file, query] = path.split('?');
+  return pathToFileURL(join(root, file!)).href + (query ? `?${query}` : '');
+}
+
+const CLEAN: PageWatch = { errors: [], dialogs: [], outside: [] };
+
+describe.skipIf(NO_BROWSER !== null)(
+  `the static site in Chromium${NO_BROWSER ? ` (skipped: ${NO_BROWSER})` : ''}`,
+  () => {
+    let browser: Browser;
+    const work = mkdtempSync(join(tmpdir(), 'ma-check-browser-site-'));
+    const site = join(work, 'site');
+
+    beforeAll(async () => {
+      const [launched, built] = await Promise.all([
+        launchBrowser(),
+        runMain(['site', '--out', site, '--as-of', AS_OF]),
+      ]);
+      browser = launched;
+      expect(built.code, built.stderr).toBe(0);
+      mkdirSync(SHOTS, { recursive: true });
+    });
+    afterAll(async () => {
+      await browser?.close();
+      rmSync(work, { recursive: true, force: true });
+    });
+
+    /** A page whose console errors, exceptions, dialogs and requests outside `root` are recorded. */
+    async function open(path: string, root = site): Promise<{ page: Page; watch: PageWatch }> {
+      const page = await browser.newPage();
+      const watch = await watchPage(page, pathToFileURL(root).href);
+      await page.goto(pageUrl(root, path));
+      return { page, watch };
+    }
+
+    test('every page loads with no console error and no request outside the site folder', async () => {
+      const pages = [
+        'index.html',
+        ...readdirSync(join(site, 'states')).map((f) => `states/${f}`),
+        ...readdirSync(join(site, 'tasks')).map((f) => `tasks/${f}`),
+      ];
+      expect(pages).toHaveLength(1 + 51 + 48);
+      const page = await browser.newPage();
+      const watch = await watchPage(page, pathToFileURL(site).href);
+      for (const path of pages) {
+        await page.goto(pageUrl(site, path));
+        expect(await page.locator('.not-legal-advice').count(), path).toBeGreaterThan(0);
+      }
+      expect(watch).toEqual(CLEAN);
+      await page.close();
+    });
+
+    test('index: the app starts, the map has 51 tiles linking to state pages, and it redraws for another task', async () => {
+      const { page, watch } = await open('index.html');
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(await page.locator('#map g.tile[data-state][data-verdict]').count()).toBe(51);
+      expect(await page.locator('#map a[href="states/AK.html"]').count()).toBe(1);
+      await page.locator('#map').screenshot({ path: join(SHOTS, 'map.png') });
+      await page.selectOption('#map-task', 'triage');
+      await page.waitForSelector('#map[data-task="triage"]');
+      expect(await page.locator('#map g.tile[data-verdict]').count()).toBe(51);
+      expect(watch).toEqual(CLEAN);
+      await page.close();
+    });
+
+    test('the checker gives the verdict and determining rules of `check --format json` for 50 sampled queries', async () => {
+      const { page, watch } = await open('index.html');
+      await page.waitForSelector('body[data-ready="true"]');
+      const valuesOf = (selector: string) =>
+        page.$$eval(selector, (elements) => elements.map((e) => (e as unknown as El).value).filter(Boolean));
+      const tasks = await valuesOf('#checker-task option');
+      const states = (await valuesOf('input[name=state]')).filter((s) => s !== 'US');
+      expect(tasks).toHaveLength(48);
+      expect(states).toHaveLength(51);
+      for (const q of sampledQueries(tasks, states)) {
+        const args = ['check', q.task, '--state', q.state, '--cert', q.cert, '--as-of', AS_OF, '--format', 'json'];
+        if (q.supervision) args.push('--supervision', q.supervision);
+        if (q.delegator) args.push('--delegator', q.delegator);
+        const expected = JSON.parse((await runMain(args)).stdout);
+        const shown = await page.evaluate((query) => {
+          const doc = (globalThis as unknown as PageGlobals).document;
+          doc.querySelector('#checker-task').value = query.task;
+          for (const box of doc.querySelectorAll('input[name=state]')) box.checked = box.value === query.state;
+          for (const box of doc.querySelectorAll('input[name=cert]')) box.checked = box.value === query.cert;
+          for (const box of doc.querySelectorAll('input[name=training]')) box.checked = false;
+          doc.querySelector('#checker-supervision').value = query.supervision;
+          doc.querySelector('#checker-delegator').value = query.delegator;
+          doc.querySelector('#checker').requestSubmit();
+          const answer = doc.querySelector('#answer');
+          return {
+            verdict: answer.getAttribute('data-verdict'),
+            determinedBy: [...answer.querySelectorAll('#determined-by li code')].map((c) => c.textContent),
+          };
+        }, q);
+        expect(shown, JSON.stringify(q)).toEqual({ verdict: expected.verdict, determinedBy: expected.determinedBy });
+      }
+      expect(watch).toEqual(CLEAN);
+      await page.close();
+    });
+
+    test('the query lives in the address: a shared link answers, the back button restores the earlier answer', async () => {
+      const { page, watch } = await open('index.html?task=start-iv&state=Alaska&cert=CMA');
+      await page.waitForSelector('#answer[data-verdict]');
+      expect(await page.getAttribute('#answer', 'data-verdict')).toBe('discouraged');
+      await page.locator('#answer').screenshot({ path: join(SHOTS, 'checker-answer.png') });
+      await page.selectOption('#checker-task', 'triage');
+      await page.locator('#checker button[type=submit]').click();
+      await page.waitForFunction(() => (globalThis as unknown as PageGlobals).location.search.includes('task=triage'));
+      expect(await page.getAttribute('#answer', 'data-verdict')).toBe('prohibited');
+      await page.goBack();
+      await page.waitForFunction(
+        () => (globalThis as unknown as PageGlobals).document.querySelector('#checker-task').value === 'iv-insertion',
+      );
+      expect(await page.getAttribute('#answer', 'data-verdict')).toBe('discouraged');
+      expect(watch).toEqual(CLEAN);
+      await page.close();
+    });
+
+    test('the form works from the keyboard alone', async () => {
+      const { page, watch } = await open('index.html');
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.focus('#checker-task');
+      await page.keyboard.press('End'); // the last task of the list
+      const task = await page.$eval('#checker-task', (select) => (select as unknown as El).value);
+      await page.focus('input[name=state][value=AK]');
+      await page.keyboard.press('Space');
+      await page.focus('input[name=cert][value=CMA]');
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#answer[data-verdict]');
+      const focused = await page.evaluate(
+        () => (globalThis as unknown as PageGlobals).document.activeElement?.className,
+      );
+      expect(focused).toContain('decision-title');
+      expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).location.search)).toContain(
+        `task=${task}`,
+      );
+      expect(watch).toEqual(CLEAN);
+      await page.close();
+    });
+
+    test('axe-core finds no serious or critical violation on the index, a state page and a task page', async () => {
+      for (const path of ['index.html', 'states/WA.html', 'tasks/iv-insertion.html']) {
+        const { page } = await open(path);
+        await page.evaluate(AXE); // evaluated through the debugger protocol, which the page's CSP does not govern
+        const violations = await page.evaluate(async () => {
+          const result = await (globalThis as unknown as PageGlobals).axe.run();
+          return result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        expect(violations, path).toEqual([]);
+        if (path.startsWith('states/')) await page.screenshot({ path: join(SHOTS, 'state-page.png') });
+        await page.close();
+      }
+    });
+
+    test('a state page prints cleanly: no navigation or form, each source with its address', async () => {
+      const { page, watch } = await open('states/WA.html');
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.site-header').isVisible()).toBe(false);
+      expect(await page.locator('h1').isVisible()).toBe(true);
+      const after = await page.$eval('a.cite-link[href^="http"]', (a) => {
+        const view = globalThis as unknown as { getComputedStyle(e: unknown, pseudo: string): { content: string } };
+        return view.getComputedStyle(a, '::after').content;
+      });
+      expect(after).toMatch(/^" <" attr\(href\) ">"$|^" <https?:\/\/.+>"$/);
+      const pdf = await page.pdf({ format: 'Letter' });
+      writeFileSync(join(SHOTS, 'state-page.pdf'), pdf);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(watch).toEqual(CLEAN);
+      await page.close();
+    });
+
+    test('hostile text from an overlay stays text: no script runs on the pages it reaches', async () => {
+      const overlay = join(work, 'hostile');
+      mkdirSync(join(overlay, 'rules'), { recursive: true });
+      writeFileSync(join(overlay, 'overlay.yaml'), 'name: hostile-policy\ndescription: Markup-like texts.\n');
+      writeFileSync(
+        join(overlay, 'rules', 'policy.yaml'),
+        `citations:
+  - id: hostile-policy-manual
+    title: "Manual <script>window.__pwned=1</script>"
+    publisher: "<img src=x onerror=window.__pwned=2>"
+    kind: secondary
+    url: https://example.org/policy
+    reviewed: 2026-11-25
+rules:
+  - id: hostile-policy/no-iv
+    summary: "Never <img src=x onerror=window.__pwned=3> here."
+    basis: policy
+    confidence: high
+    appliesTo: {tasks: [iv-insertion]}
+    states: [AK]
+    verdict: prohibited
+    cites: [hostile-policy-manual]
+`,
+      );
+      const hostile = join(work, 'hostile-site');
+      const built = await runMain(['site', '--out', hostile, '--rules', overlay, '--as-of', AS_OF]);
+      expect(built.code, built.stderr).toBe(0);
+      for (const path of ['states/AK.html', 'tasks/iv-insertion.html', 'index.html?task=iv-insertion&state=AK']) {
+        const { page, watch } = await open(path, hostile);
+        await page.waitForLoadState('load');
+        if (path.startsWith('index')) {
+          // The checker answers with the overlay's rule: its texts are shown as they were written.
+          await page.waitForSelector('#answer[data-verdict="prohibited"]');
+          const answer = await page.locator('#answer').textContent();
+          expect(answer).toContain('Never <img src=x onerror=window.__pwned=3> here.');
+          expect(answer).toContain('Manual <script>window.__pwned=1</script>');
+        }
+        expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).__pwned), path).toBeUndefined();
+        expect(watch, path).toEqual(CLEAN);
+        await page.close();
+      }
+    });
+  },
+);
