@@ -20,11 +20,12 @@ function start(): void {
   };
   const site = (globalThis as Record<string, unknown>)[SITE_DATA_GLOBAL] as SiteData | undefined;
   if (site === undefined) throw new Error('the rule data (assets/data.js) did not load');
-  const ruleSet = indexRules(site.data, site.digest);
+  // One evaluator for the map and the checker: what one has worked out, the other reuses.
+  const evaluator = createEvaluator(indexRules(site.data, site.digest));
   if (doc.getElementById('map-controls') !== null)
     startMap({
       window,
-      ruleSet,
+      evaluator,
       asOf: site.asOf,
       controls: byId('map-controls'),
       map: byId('map'),
@@ -33,7 +34,7 @@ function start(): void {
   if (doc.getElementById('checker') !== null)
     startChecker({
       window,
-      evaluator: createEvaluator(ruleSet),
+      evaluator,
       asOf: site.asOf,
       form: byId('checker'),
       answer: byId('answer'),

@@ -1,4 +1,4 @@
-import type { RuleSet } from '../domain/rule-set.js';
+import type { Evaluator } from '../evaluate/evaluator.js';
 import { problemText } from '../evaluate/problem-text.js';
 import { statePath } from '../site/site-paths.js';
 import { mapCaption, mapMarkup, mapMatrix } from '../site/task-map.js';
@@ -6,7 +6,7 @@ import type { BrowserWindow, DomElement, FormControl } from './dom.js';
 
 export interface MapParts {
   window: BrowserWindow;
-  ruleSet: RuleSet;
+  evaluator: Evaluator;
   asOf: string;
   controls: DomElement;
   map: DomElement;
@@ -18,10 +18,10 @@ const selected = (controls: DomElement, name: string): string =>
 
 /** The map: redrawn from `matrix` and `mapSvg`, as the pages draw it, whenever the task or the profile changes. */
 export function startMap(parts: MapParts): void {
-  const { window, ruleSet, asOf, controls, map, caption } = parts;
+  const { window, evaluator, asOf, controls, map, caption } = parts;
   const draw = () => {
     const drawn = mapMatrix(
-      ruleSet,
+      evaluator,
       {
         task: selected(controls, 'task'),
         credential: selected(controls, 'cert'),

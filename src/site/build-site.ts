@@ -36,9 +36,15 @@ export interface SiteInput {
 export function buildSite(input: SiteInput): SiteFile[] {
   const { ruleSet, asOf, version } = input;
   const stamp: SiteStamp = { digest: ruleSet.digest, asOf, version };
-  const site: SiteContext = { ruleSet, stamp, choices: siteChoices(ruleSet), profile: defaultProfile(ruleSet) };
   const evaluator = createEvaluator(ruleSet);
-  const credentials = credentialTables(ruleSet, site.profile, asOf, (state) => `../${statePath(state)}`);
+  const site: SiteContext = {
+    ruleSet,
+    evaluator,
+    stamp,
+    choices: siteChoices(ruleSet),
+    profile: defaultProfile(ruleSet),
+  };
+  const credentials = credentialTables(evaluator, site.profile, asOf, (state) => `../${statePath(state)}`);
   const files: SiteFile[] = [
     { path: INDEX_PATH, content: indexPage(site) },
     { path: ASSET_PATHS.css, content: SITE_CSS },

@@ -1,6 +1,5 @@
 import { STATES } from '../domain/jurisdictions.js';
-import type { RuleSet } from '../domain/rule-set.js';
-import { resolveQuery } from '../evaluate/resolve-query.js';
+import type { Evaluator } from '../evaluate/evaluator.js';
 import type { CredentialMatrixRow } from '../format/site-credential-matrix.js';
 import type { MapProfile } from '../format/site-map-controls.js';
 import { matrix } from '../space/matrix.js';
@@ -20,12 +19,13 @@ export interface CredentialTables {
  * one row per state.
  */
 export function credentialTables(
-  ruleSet: RuleSet,
+  evaluator: Evaluator,
   profile: Omit<MapProfile, 'task' | 'credential'>,
   asOf: string,
   stateHref: (state: string) => string,
 ): CredentialTables {
-  const resolved = resolveQuery(ruleSet, {
+  const { ruleSet } = evaluator;
+  const resolved = evaluator.resolve({
     task: ruleSet.tasks.keys().next().value!,
     supervision: profile.supervision || null,
     delegator: profile.delegator || null,
@@ -38,7 +38,7 @@ export function credentialTables(
   const rowsByTask = new Map<string, CredentialMatrixRow[]>([...ruleSet.tasks.keys()].map((id) => [id, []]));
   let columns: string[] = [];
   for (const [state, name] of Object.entries(STATES)) {
-    const table = matrix(ruleSet, { by: 'credential', jurisdictions: [state], asOf, fixed });
+    const table = matrix(ruleSet, { by: 'credential', jurisdictions: [state], asOf, fixed }, evaluator);
     columns = table.columns.slice(0, shared);
     for (const row of table.rows)
       rowsByTask.get(row.task)!.push({

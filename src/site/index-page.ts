@@ -18,7 +18,7 @@ export function indexPage(site: SiteContext): string {
   const { ruleSet, stamp, choices } = site;
   const task = defaultTask(ruleSet);
   const profile = { task, ...site.profile };
-  const drawn = mapMatrix(ruleSet, profile, stamp.asOf);
+  const drawn = mapMatrix(site.evaluator, profile, stamp.asOf);
   if (!drawn.ok)
     throw new RangeError(`the default map does not resolve: ${drawn.problems.map((p) => p.message).join('; ')}`);
   const main = [

@@ -1,4 +1,5 @@
 import type { RuleSet } from '../domain/rule-set.js';
+import type { Evaluator } from '../evaluate/evaluator.js';
 import type { SiteChoices } from '../format/site-checker-form.js';
 import type { SiteStamp } from '../format/site-layout.js';
 import type { MapProfile } from '../format/site-map-controls.js';
@@ -6,6 +7,8 @@ import type { MapProfile } from '../format/site-map-controls.js';
 /** What every page of one site is built from. */
 export interface SiteContext {
   ruleSet: RuleSet;
+  /** One evaluator for every page, so that the maps and tables share its work. */
+  evaluator: Evaluator;
   stamp: SiteStamp;
   choices: SiteChoices;
   /** The profile the maps and tables are drawn for unless the reader picks another. */

@@ -1,6 +1,6 @@
 import type { Matrix } from '../domain/matrix.js';
-import type { RuleSet } from '../domain/rule-set.js';
-import { type QueryProblem, resolveQuery } from '../evaluate/resolve-query.js';
+import type { Evaluator } from '../evaluate/evaluator.js';
+import type { QueryProblem } from '../evaluate/resolve-query.js';
 import { mapSvg } from '../format/map-svg.js';
 import { profileText, verdictCounts } from '../format/matrix-marks.js';
 import type { MapProfile } from '../format/site-map-controls.js';
@@ -13,11 +13,11 @@ import type { FixedProfile } from '../space/profile-grid.js';
  * and the app in the browser both draw their maps from it.
  */
 export function mapMatrix(
-  ruleSet: RuleSet,
+  evaluator: Evaluator,
   profile: MapProfile,
   asOf: string,
 ): { ok: true; matrix: Matrix } | { ok: false; problems: QueryProblem[] } {
-  const resolved = resolveQuery(ruleSet, {
+  const resolved = evaluator.resolve({
     task: profile.task,
     credentials: profile.credential === '' ? null : [profile.credential],
     supervision: profile.supervision === '' ? null : profile.supervision,
@@ -31,7 +31,7 @@ export function mapMatrix(
     ...(query.supervision ? { supervision: query.supervision } : {}),
     ...(query.delegator ? { delegator: query.delegator } : {}),
   };
-  return { ok: true, matrix: matrix(ruleSet, { asOf, tasks: [query.task], fixed }) };
+  return { ok: true, matrix: matrix(evaluator.ruleSet, { asOf, tasks: [query.task], fixed }, evaluator) };
 }
 
 /** Under a map: its profile in words and how many states have each verdict. */

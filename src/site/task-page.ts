@@ -62,7 +62,7 @@ function ruleLists(site: SiteContext, task: TaskDef): TaskRuleLists {
  */
 export function taskPage(site: SiteContext, task: TaskDef, parts: TaskPageParts): string {
   const { ruleSet, stamp, profile } = site;
-  const drawn = mapMatrix(ruleSet, { task: task.id, ...profile }, stamp.asOf);
+  const drawn = mapMatrix(site.evaluator, { task: task.id, ...profile }, stamp.asOf);
   if (!drawn.ok) throw new RangeError(drawn.problems.map((p) => p.message).join('; '));
   const lists = ruleLists(site, task);
   const cited = [

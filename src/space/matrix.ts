@@ -3,7 +3,7 @@ import type { Query } from '../domain/query.js';
 import { NONE_VALUE } from '../domain/query-space.js';
 import type { RuleSet } from '../domain/rule-set.js';
 import { SUPERVISION_LEVELS } from '../domain/vocabulary.js';
-import { createEvaluator } from '../evaluate/evaluator.js';
+import { createEvaluator, type Evaluator } from '../evaluate/evaluator.js';
 import { listLabel, profileGrid } from './profile-grid.js';
 import { ALL_JURISDICTIONS, type SpaceOptions } from './query-space.js';
 
@@ -16,9 +16,15 @@ export interface MatrixOptions extends SpaceOptions {
 /**
  * Tasks by states (or credentials, or supervision levels) for one profile, each cell the verdict
  * `check` gives. The profile is the fixed one, read as `check` reads its options: a fact not fixed
- * is unknown, not enumerated; the column axis's fact is set by each column.
+ * is unknown, not enumerated; the column axis's fact is set by each column. A caller drawing many
+ * matrices (the site: one per task and per state) passes its evaluator, so they share its work.
  */
-export function matrix(ruleSet: RuleSet, options: MatrixOptions): Matrix {
+export function matrix(
+  ruleSet: RuleSet,
+  options: MatrixOptions,
+  evaluator: Evaluator = createEvaluator(ruleSet),
+): Matrix {
+  if (evaluator.ruleSet !== ruleSet) throw new RangeError('the evaluator is for another rule set');
   const by = options.by ?? 'state';
   const fixed = options.fixed ?? {};
   const jurisdictions = options.jurisdictions ?? ALL_JURISDICTIONS;
@@ -37,7 +43,6 @@ export function matrix(ruleSet: RuleSet, options: MatrixOptions): Matrix {
     denied: [...(fixed.denied ?? [])],
   };
   const columns = columnsOf(ruleSet, by, jurisdictions);
-  const evaluator = createEvaluator(ruleSet);
   const tasks = options.tasks ?? [...ruleSet.tasks.keys()];
   const rows = tasks.map((id) => {
     const task = ruleSet.tasks.get(id);

@@ -71,15 +71,19 @@ function filesOf(root: string): Map<string, Buffer> {
 
 const site = (dir: string, ...args: string[]) => runMain(['site', '--out', dir, '--as-of', AS_OF, ...args]);
 
+/** The site of the shipped rules, written once for every test here (a site takes about a second). */
+const first = join(work, 'first');
+beforeAll(async () => {
+  expect((await site(first)).code).toBe(0);
+}, 60_000);
+
 describe('ma-check site (in process)', () => {
-  const first = join(work, 'first');
   const second = join(work, 'second');
   let files: Map<string, Buffer>;
   let pages: [string, string][];
   let digest: string;
 
   beforeAll(async () => {
-    expect((await site(first)).code).toBe(0);
     expect((await site(second)).code).toBe(0);
     files = filesOf(first);
     pages = [...files]
@@ -211,9 +215,9 @@ describe('ma-check site with an overlay whose texts are markup', () => {
     expect(data).toContain('Never \\u003cimg src=x onerror=alert(1)\\u003e here.');
   });
 
-  test('site --check passes, then fails naming the files once the overlay’s rule file is edited', async () => {
+  test('site --check fails naming the files once the overlay’s rule file is edited', async () => {
+    // That it passes on an unchanged site is the shipped site's test above.
     const check = () => runMain(['site', '--check', out, '--rules', overlay]);
-    expect((await check()).code).toBe(0);
     const ruleFile = join(overlay, 'rules', 'policy.yaml');
     writeFileSync(ruleFile, readFileSync(ruleFile, 'utf8').replace('Never ', 'Not ever '));
     const { code, stdout, stderr } = await check();
@@ -232,16 +236,12 @@ describe('ma-check site with an overlay whose texts are markup', () => {
 });
 
 describe('ma-check site: folders it writes and checks', () => {
-  const original = join(work, 'original');
-  /** A copy of one site written at the start: a site checks the same wherever it is. */
+  /** A copy of the site written at the start: a site checks the same wherever it is. */
   const copyOfSite = (name: string): string => {
     const dir = join(work, name);
-    cpSync(original, dir, { recursive: true });
+    cpSync(first, dir, { recursive: true });
     return dir;
   };
-  beforeAll(async () => {
-    expect((await site(original)).code).toBe(0);
-  }, 60_000);
 
   test('--out into a previous site: removes only the files its marker lists, keeps the rest', async () => {
     const dir = copyOfSite('previous');

@@ -10,8 +10,15 @@ import { minimal, ruleSetAt, shipped } from '../helpers/load.js';
 import { FIXTURES, SHIPPED_RULES } from '../helpers/paths.js';
 
 const AS_OF = '2026-12-07';
-/** A part of the shipped space with every kind of axis: injections read training and delegator, filing reads nothing. */
-const SHIPPED_PART: SpaceOptions = { asOf: AS_OF, tasks: ['iv-insertion', 'im-injection', 'filing'] };
+/**
+ * A part of the shipped space with every kind of axis: injections read training and delegator,
+ * filing reads nothing; states with their own credentials (MA, WA), a state with none (NY).
+ */
+const SHIPPED_PART: SpaceOptions = {
+  asOf: AS_OF,
+  tasks: ['iv-insertion', 'im-injection', 'filing'],
+  jurisdictions: ['AK', 'MA', 'NY', 'WA'],
+};
 const withOverlay = () => ruleSetAt(SHIPPED_RULES, [join(FIXTURES, 'overlays', 'clinic-policy')]);
 
 describe('exportDataset', () => {
@@ -94,7 +101,7 @@ describe('exportDataset', () => {
     expect(some.tables.jurisdictions.map((j) => j.code)).toEqual(['WA', 'AK']);
     expect(new Set(some.tables.decisions.map((d) => d.jurisdiction))).toEqual(new Set(['WA', 'AK']));
     expect(some.space.jurisdictions).toEqual(['WA', 'AK']);
-    const all = exportDataset(shipped(), SHIPPED_PART);
+    const all = exportDataset(shipped(), { asOf: AS_OF, tasks: ['filing'] });
     expect(all.tables.jurisdictions).toHaveLength(51);
   });
 
