@@ -237,6 +237,24 @@ describe.skipIf(NO_BROWSER !== null)(
       await page.close();
     });
 
+    test('`ma-check map` writes an SVG that Chromium parses, with 51 tiles, a title and a description', async () => {
+      const svgPath = join(work, 'm.svg');
+      const args = ['map', 'iv-insertion', '--cert', 'CMA', '--supervision', 'direct', '--delegator', 'physician'];
+      const made = await runMain([...args, '--as-of', AS_OF, '--out', svgPath]);
+      expect(made.code, made.stderr).toBe(0);
+      const page = await browser.newPage();
+      const watch = await watchPage(page, pathToFileURL(work).href);
+      await page.goto(pathToFileURL(svgPath).href);
+      // An XML error would replace the document with Chromium's parser error page.
+      expect(await page.locator('parsererror').count()).toBe(0);
+      expect(await page.locator('svg > title').textContent()).toContain('Peripheral IV insertion');
+      expect(await page.locator('svg > desc').textContent()).toMatch(/discouraged: .*AK/);
+      expect(await page.locator('g.tile[data-state]').count()).toBe(51);
+      await page.screenshot({ path: join(SHOTS, 'map-command.png') });
+      expect(watch).toEqual(CLEAN);
+      await page.close();
+    });
+
     test('hostile text from an overlay stays text: no script runs on the pages it reaches', async () => {
       const overlay = join(work, 'hostile');
       mkdirSync(join(overlay, 'rules'), { recursive: true });
