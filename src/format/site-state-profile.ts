@@ -3,6 +3,7 @@ import type { ProfileRule, StateProfile } from '../domain/state-profile.js';
 import type { CoverageLevel } from '../domain/vocabulary.js';
 import { citationList, citeLinks } from './site-citation.js';
 import { fragment, type HtmlChild, type HtmlElement, type HtmlFragment, h } from './site-html.js';
+import { notesList } from './site-notes.js';
 
 /** What the state page links to and adds to the profile: task names and pages, and each rule's notes. */
 export interface StateProfileLinks {
@@ -53,22 +54,6 @@ function delegationView(p: StateProfile): HtmlChild[] {
     h('p', {}, d.summary),
   ];
 }
-
-const notesList = (notes: readonly Note[]): HtmlElement =>
-  h(
-    'ul',
-    { class: 'notes' },
-    notes.map((n) =>
-      h(
-        'li',
-        {},
-        h('span', { class: 'confidence' }, `[${n.confidence}]`),
-        ' ',
-        n.text,
-        n.cites.length ? [' (', citeLinks(n.cites), ')'] : null,
-      ),
-    ),
-  );
 
 function ruleView(r: ProfileRule, links: StateProfileLinks): HtmlElement {
   const dated = [r.effective && `from ${r.effective}`, r.until && `until ${r.until}`].filter(Boolean).join(', ');

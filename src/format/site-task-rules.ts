@@ -1,8 +1,8 @@
 import { STATES } from '../domain/jurisdictions.js';
 import type { RuleRecord } from '../domain/rule-set.js';
-import type { Note } from '../domain/schema/common.js';
 import { citeLinks } from './site-citation.js';
 import { type HtmlChild, type HtmlElement, h } from './site-html.js';
+import { notesList } from './site-notes.js';
 
 /** The rules that select one task, by layer, as the task page lists them. */
 export interface TaskRuleLists {
@@ -13,22 +13,6 @@ export interface TaskRuleLists {
 
 /** Where a state's rule is explained in full: its state page. */
 export type StateRuleHref = (state: string, ruleId: string) => string;
-
-const notesList = (notes: readonly Note[]): HtmlElement =>
-  h(
-    'ul',
-    { class: 'notes' },
-    notes.map((n) =>
-      h(
-        'li',
-        {},
-        h('span', { class: 'confidence' }, `[${n.confidence}]`),
-        ' ',
-        n.text,
-        n.cites.length ? [' (', citeLinks(n.cites), ')'] : null,
-      ),
-    ),
-  );
 
 const dated = (r: RuleRecord): string =>
   [r.effective && `from ${r.effective}`, r.until && `until ${r.until}`].filter(Boolean).join(', ');

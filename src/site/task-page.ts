@@ -1,11 +1,12 @@
 import type { Decision } from '../domain/decision.js';
 import type { TaskDef } from '../domain/rule-set.js';
-import type { Conflict, Note } from '../domain/schema/common.js';
+import type { Conflict } from '../domain/schema/common.js';
 import { citationList, citeLinks } from '../format/site-citation.js';
 import { credentialMatrixTable, verdictLegend } from '../format/site-credential-matrix.js';
 import { decisionView } from '../format/site-decision.js';
 import { fragment, h, trustedHtml } from '../format/site-html.js';
 import { sitePage } from '../format/site-layout.js';
+import { notesList } from '../format/site-notes.js';
 import { ruleAnchor } from '../format/site-state-profile.js';
 import { citedByFullRules, type TaskRuleLists, taskRulesView } from '../format/site-task-rules.js';
 import { paramsOf } from './checker-fields.js';
@@ -20,22 +21,6 @@ export interface TaskPageParts {
   baseline: Decision;
   credentials: CredentialTables;
 }
-
-const notesList = (notes: readonly Note[]) =>
-  h(
-    'ul',
-    { class: 'notes' },
-    notes.map((n) =>
-      h(
-        'li',
-        {},
-        h('span', { class: 'confidence' }, `[${n.confidence}]`),
-        ' ',
-        n.text,
-        n.cites.length ? [' (', citeLinks(n.cites), ')'] : null,
-      ),
-    ),
-  );
 
 const conflictsList = (conflicts: readonly Conflict[]) =>
   h(
