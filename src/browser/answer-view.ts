@@ -24,9 +24,11 @@ export function showProblems(doc: DomDocument, answer: DomElement, problems: rea
     answer,
     fragment(
       h('h2', { class: 'decision-title', tabindex: '-1' }, 'The question cannot be answered as asked'),
+      // No role here: `alert` on a list hides its items' role, and the answer is read from its
+      // heading, which the checker focuses (checker.ts), not announced as a live region.
       h(
         'ul',
-        { class: 'problems', role: 'alert' },
+        { class: 'problems' },
         problems.map((p) => h('li', {}, problemText(p))),
       ),
     ),

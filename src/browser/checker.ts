@@ -11,12 +11,14 @@ const SELECT_NAMES = ['task', 'supervision', 'delegator', 'setting'] as const;
 const controls = (form: DomElement, selector: string): FormControl[] =>
   Array.from(form.querySelectorAll(selector) as ArrayLike<FormControl>);
 
-/** What the form says now. */
+/** What the form says now; an open list's `...` last, where `check` reads it. */
 function readForm(form: DomElement): CheckerFields {
-  const checked = (name: string) =>
-    controls(form, `input[name="${name}"]`)
+  const checked = (name: string) => {
+    const values = controls(form, `input[name="${name}"]`)
       .filter((c) => c.checked)
       .map((c) => c.value);
+    return [...values.filter((v) => v !== OPEN_LIST), ...values.filter((v) => v === OPEN_LIST)];
+  };
   const selected = (name: string) => controls(form, `select[name="${name}"]`)[0]?.value ?? '';
   return {
     task: selected('task'),
@@ -29,11 +31,19 @@ function readForm(form: DomElement): CheckerFields {
   };
 }
 
-/** Sets the form to the fields: a select to its value ('' is unknown), each checkbox to whether its value is listed. */
+/**
+ * Sets the form to the fields: a select to its value ('' is unknown), each checkbox to whether its
+ * value is listed. A value a select does not offer (`?task=foo` in a link) would blank it, and Check
+ * would then ask nothing: the select goes to unknown instead, or keeps its choice when it has no
+ * unknown (the task), and the answer's problem says what the link named.
+ */
 function writeForm(form: DomElement, fields: CheckerFields): void {
   for (const name of SELECT_NAMES) {
     const select = controls(form, `select[name="${name}"]`)[0];
-    if (select && (name !== 'task' || fields.task !== '')) select.value = fields[name];
+    if (select === undefined) continue;
+    const offered = new Set(controls(select, 'option').map((o) => o.value));
+    if (offered.has(fields[name])) select.value = fields[name];
+    else if (offered.has('')) select.value = '';
   }
   for (const [key, name] of Object.entries(LIST_NAMES))
     for (const box of controls(form, `input[name="${name}"]`))
@@ -43,15 +53,17 @@ function writeForm(form: DomElement, fields: CheckerFields): void {
     if (details.querySelector('input:checked') !== null) details.setAttribute('open', '');
 }
 
-/** The fields of a resolved query: canonical ids, so that a link naming `Alaska` or `start-iv` checks the right boxes. */
+/**
+ * The fields of a resolved query: canonical ids, so that a link naming `Alaska` or `start-iv` checks
+ * the right boxes; an open list keeps its `...`, which checks "at least these", so that the form
+ * asks what was answered.
+ */
 const canonicalFields = (q: Query): CheckerFields => ({
   task: q.task,
   states: q.states ?? [],
-  cert:
-    q.credentials === null ? [] : q.credentials.length === 0 ? ['none'] : q.credentials.filter((c) => c !== OPEN_LIST),
+  cert: q.credentials === null ? [] : q.credentials.length === 0 ? ['none'] : q.credentials,
   supervision: q.supervision ?? '',
-  training:
-    q.trainings === null ? [] : q.trainings.length === 0 ? ['none'] : q.trainings.filter((t) => t !== OPEN_LIST),
+  training: q.trainings === null ? [] : q.trainings.length === 0 ? ['none'] : q.trainings,
   delegator: q.delegator ?? '',
   setting: q.setting ?? '',
 });
@@ -86,8 +98,16 @@ export function startChecker(parts: CheckerParts): void {
       showProblems(doc, answer, resolved.problems);
       return true;
     }
-    if (fromAddress) writeForm(form, canonicalFields(resolved.query));
-    showDecision(doc, answer, evaluator.evaluate(resolved.query));
+    let { query } = resolved;
+    if (fromAddress) {
+      writeForm(form, canonicalFields(query));
+      // The form holds states and credentials in its own order, and an answer's wording follows the
+      // order asked (the first state's reason leads the summary): the link is answered as the form
+      // now asks it, so that Check gives the same answer again.
+      const asked = evaluator.resolve(queryInputOf(readForm(form), asOf));
+      if (asked.ok) query = asked.query;
+    }
+    showDecision(doc, answer, evaluator.evaluate(query));
     return true;
   };
 
@@ -113,6 +133,9 @@ export function startChecker(parts: CheckerParts): void {
       }
     }
     shown = window.location.search;
+    // The one announcement of an answer: the focus on its heading, which a screen reader reads, and
+    // from where the reader goes on through conditions and sources. #answer is no live region, which
+    // would read the whole answer, sources and all, and the heading a second time.
     if (answerFields(fields, false)) answer.querySelector('.decision-title')?.focus();
   });
   window.addEventListener('popstate', fromAddress);

@@ -2,13 +2,25 @@ import { createEvaluator } from '../evaluate/evaluator.js';
 import { indexRules } from '../rules/index-rules.js';
 import { SITE_DATA_GLOBAL, type SiteData } from '../site/site-data.js';
 import { startChecker } from './checker.js';
-import { browserWindow, type DomElement } from './dom.js';
+import { browserWindow, type DomDocument, type DomElement } from './dom.js';
 import { startMap } from './map-view.js';
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Says on the page, where a reader sees it, that a part did not start; the static map and the pages still work. */
+function reportFailure(doc: DomDocument, sectionId: string, text: string): void {
+  const note = doc.createElement('p');
+  note.setAttribute('class', 'app-error');
+  note.setAttribute('role', 'alert');
+  note.textContent = text;
+  (doc.getElementById(sectionId) ?? doc.body).append(note);
+}
 
 /**
  * The site's app (dist/site-app.js, copied to assets/app.js): the rule data assets/data.js set,
  * indexed as the CLI indexes it, answering the map and the checker with the CLI's own evaluator.
- * `data-ready="true"` on the body says it has started.
+ * Each part starts on its own, so a map that fails leaves a working checker and the other way
+ * round. `data-ready` on the body says it has started: `true`, or `error` when a part could not.
  */
 function start(): void {
   const window = browserWindow();
@@ -22,35 +34,46 @@ function start(): void {
   if (site === undefined) throw new Error('the rule data (assets/data.js) did not load');
   // One evaluator for the map and the checker: what one has worked out, the other reuses.
   const evaluator = createEvaluator(indexRules(site.data, site.digest));
-  if (doc.getElementById('map-controls') !== null)
-    startMap({
-      window,
-      evaluator,
-      asOf: site.asOf,
-      controls: byId('map-controls'),
-      map: byId('map'),
-      caption: byId('map-caption'),
-    });
-  if (doc.getElementById('checker') !== null)
-    startChecker({
-      window,
-      evaluator,
-      asOf: site.asOf,
-      form: byId('checker'),
-      answer: byId('answer'),
-    });
-  doc.body.setAttribute('data-ready', 'true');
+  const parts = [
+    {
+      hook: 'map-controls',
+      section: 'map-section',
+      name: 'The map',
+      run: () =>
+        startMap({
+          window,
+          evaluator,
+          asOf: site.asOf,
+          controls: byId('map-controls'),
+          map: byId('map'),
+          caption: byId('map-caption'),
+        }),
+    },
+    {
+      hook: 'checker',
+      section: 'checker-section',
+      name: 'The checker',
+      run: () => startChecker({ window, evaluator, asOf: site.asOf, form: byId('checker'), answer: byId('answer') }),
+    },
+  ];
+  let failed = false;
+  for (const part of parts) {
+    if (doc.getElementById(part.hook) === null) continue;
+    try {
+      part.run();
+    } catch (error) {
+      failed = true;
+      reportFailure(doc, part.section, `${part.name} could not start: ${messageOf(error)}`);
+    }
+  }
+  doc.body.setAttribute('data-ready', failed ? 'error' : 'true');
 }
 
 try {
   start();
 } catch (error) {
-  // Said on the page, where a reader sees it; the static map and the pages still work.
+  // Without the rule data neither part can start.
   const doc = browserWindow().document;
   doc.body.setAttribute('data-ready', 'error');
-  const note = doc.createElement('p');
-  note.setAttribute('class', 'app-error');
-  note.setAttribute('role', 'alert');
-  note.textContent = `The checker could not start: ${error instanceof Error ? error.message : String(error)}`;
-  (doc.getElementById('checker-section') ?? doc.body).append(note);
+  reportFailure(doc, 'checker-section', `The checker and the map could not start: ${messageOf(error)}`);
 }

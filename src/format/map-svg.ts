@@ -103,8 +103,9 @@ export function mapSvg(matrix: Matrix, options: MapSvgOptions = {}): string {
     .join('\n');
   // A picture to a screen reader, unless its tiles are links: an image's parts are hidden from
   // assistive technology, so linked tiles sit in a group, each link named by its tile's title.
+  // Named by the title alone; the long list of states by verdict is its description.
   const role = options.link ? 'group' : 'img';
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="${role}" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="${role}" aria-labelledby="${id}-title" aria-describedby="${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">
 <title id="${id}-title">${escapeHtml(title)}</title>
 <desc id="${id}-desc">${escapeHtml(desc)}</desc>
 ${patternDefs(id)}

@@ -1,3 +1,4 @@
+import { OPEN_LIST } from '../domain/query.js';
 import { SUPERVISION_LEVELS } from '../domain/vocabulary.js';
 import { type Choice, type ChoiceGroup, checkboxFieldset, checkboxList, selectField } from './site-form-fields.js';
 import { type HtmlElement, h } from './site-html.js';
@@ -25,8 +26,16 @@ export const supervisionChoices = (): Choice[] => [
 ];
 
 /**
+ * The box that keeps a list open, as a trailing `...` does for `check --cert CMA,...`: the ones
+ * checked are held, and others may be; without it, the list is all there is.
+ */
+const openListBox = (name: string): HtmlElement =>
+  checkboxList(name, [{ value: OPEN_LIST, label: 'and maybe others (at least these)' }]);
+
+/**
  * The checker: the options of `check` as a form (id `checker`). Its names are the URL's (`task`,
- * `state`, `cert`, `supervision`, `training`, `delegator`, `setting`); the app answers it in the page.
+ * `state`, `cert`, `supervision`, `training`, `delegator`, `setting`; an open list's `...` is a
+ * value of `cert` or `training`); the app answers it in the page.
  */
 export function checkerForm(choices: SiteChoices, task: string): HtmlElement {
   return h(
@@ -42,7 +51,7 @@ export function checkerForm(choices: SiteChoices, task: string): HtmlElement {
     checkboxFieldset(
       'checker-credentials',
       'Credentials held',
-      'None checked: not known. "none": holds no credential.',
+      'None checked: not known. "none": holds no credential. "At least these": holds the ones checked, maybe others too.',
       checkboxList('cert', [{ value: 'none', label: 'none' }, ...choices.nationalCredentials]),
       h(
         'details',
@@ -50,6 +59,7 @@ export function checkerForm(choices: SiteChoices, task: string): HtmlElement {
         h('summary', {}, `Credentials a state issues (${choices.stateCredentials.length})`),
         checkboxList('cert', choices.stateCredentials),
       ),
+      openListBox('cert'),
     ),
     selectField(
       'checker-supervision',
@@ -62,8 +72,9 @@ export function checkerForm(choices: SiteChoices, task: string): HtmlElement {
     checkboxFieldset(
       'checker-trainings',
       'Trainings completed',
-      'None checked: not known. "none": completed none.',
+      'None checked: not known. "none": completed none. "At least these": completed the ones checked, maybe others too.',
       checkboxList('training', [{ value: 'none', label: 'none' }, ...choices.trainings]),
+      openListBox('training'),
     ),
     selectField('checker-delegator', 'delegator', 'Delegated by', [UNKNOWN_CHOICE, ...choices.roles], ''),
     selectField('checker-setting', 'setting', 'Setting', [UNKNOWN_CHOICE, ...choices.settings], ''),

@@ -30,6 +30,8 @@ main:focus{outline:none}
 h1{font-size:1.8rem;line-height:1.2}
 h2{margin-top:2rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}
 code{font-size:.9em;overflow-wrap:anywhere}
+/* A digest, an address or a list of rule ids is one long word: on a phone it breaks rather than widen the page. */
+.meta,.locator,.by-state td{overflow-wrap:anywhere}
 .muted,.hint,.meta,.reviewed,.from,.locator{color:var(--muted)}
 .hint{display:block;font-size:.9rem;margin:.2rem 0}
 .lead{font-size:1.1rem}
@@ -74,14 +76,16 @@ fieldset{border:1px solid var(--line);border-radius:4px;margin:.8rem 0}
 legend{font-weight:600;padding:0 .3rem}
 .checkboxes{list-style:none;padding:0;margin:.3rem 0;display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.1rem 1rem}
 .map-controls{display:flex;flex-wrap:wrap;gap:0 1.5rem}
-#map svg{max-width:100%;height:auto}
+#map svg,.map svg{max-width:100%;height:auto}
+.map-controls .field{min-width:0;max-width:100%}
 .answer{border:1px solid var(--line);border-radius:6px;padding:0 1rem 1rem;margin-top:1rem}
 .answer:empty{display:none}
 .problems{color:#a40000}
 .columns{columns:16rem auto;padding-left:1.2rem}
 .app-error{color:#a40000;font-weight:600}
 @media print{
-.site-header,.skip-link,.no-print,form,#checker-section,#map-controls,noscript{display:none!important}
+/* The forms go, the checker's answer stays: printing an answer is printing the page. */
+.site-header,.skip-link,.no-print,form,#map-controls,noscript{display:none!important}
 body{font-size:11pt;color:#000}
 main,.site-footer{max-width:none;padding:0}
 a{color:#000;text-decoration:none}

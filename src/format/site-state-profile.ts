@@ -1,9 +1,11 @@
 import type { Note } from '../domain/schema/common.js';
+import type { Citation } from '../domain/schema/definitions.js';
 import type { ProfileRule, StateProfile } from '../domain/state-profile.js';
 import type { CoverageLevel } from '../domain/vocabulary.js';
 import { citationList, citeLinks } from './site-citation.js';
 import { fragment, type HtmlChild, type HtmlElement, type HtmlFragment, h } from './site-html.js';
 import { notesList } from './site-notes.js';
+import { type RuleFacts, ruleFactsItems } from './site-rule-facts.js';
 
 /** What the state page links to and adds to the profile: task names and pages, and each rule's notes. */
 export interface StateProfileLinks {
@@ -14,6 +16,19 @@ export interface StateProfileLinks {
   /** A rule's notes (not binding), which the profile itself leaves out. */
   ruleNotes(id: string): readonly Note[];
 }
+
+/** An organization policy's rule that covers the state, with the states it is limited to. */
+export type PolicyRule = ProfileRule & { states: NonNullable<RuleFacts['states']> };
+
+/** What a site built with `--rules` adds to a state's page: each overlay's rules that cover the state. */
+export interface StatePolicy {
+  /** Every overlay, in overlay order, with its rules that cover the state (maybe none). */
+  overlays: readonly { name: string; rules: readonly PolicyRule[] }[];
+  /** The sources those rules cite that the state's own list does not hold. */
+  citations: readonly Citation[];
+}
+
+const NO_POLICY: StatePolicy = { overlays: [], citations: [] };
 
 /** The anchor of a rule on its state's page. */
 export const ruleAnchor = (id: string): string => `rule-${id}`;
@@ -29,8 +44,8 @@ const COVERAGE_MEANING: Readonly<Record<CoverageLevel, string>> = {
 
 const SOURCE_KINDS = ['official', 'copy', 'commentary'] as const;
 
-function sourceCounts(p: StateProfile): string {
-  const n = (kind: string) => p.citations.filter((c) => c.source === kind).length;
+function sourceCounts(citations: readonly Citation[]): string {
+  const n = (kind: string) => citations.filter((c) => c.source === kind).length;
   return SOURCE_KINDS.map((kind) => `${n(kind)} ${kind === 'copy' && n(kind) !== 1 ? 'copies' : kind}`).join(', ');
 }
 
@@ -55,19 +70,13 @@ function delegationView(p: StateProfile): HtmlChild[] {
   ];
 }
 
-function ruleView(r: ProfileRule, links: StateProfileLinks): HtmlElement {
-  const dated = [r.effective && `from ${r.effective}`, r.until && `until ${r.until}`].filter(Boolean).join(', ');
+/** A rule explained in full: a state's own, or an organization policy's that covers the state. */
+function ruleView(r: ProfileRule & Pick<RuleFacts, 'states'>, links: StateProfileLinks): HtmlElement {
   const notes = links.ruleNotes(r.id);
   return h(
     'article',
     { class: 'rule', id: ruleAnchor(r.id) },
-    h(
-      'h3',
-      {},
-      h('code', {}, r.id),
-      ' ',
-      h('span', { class: 'muted' }, `[${r.basis}, ${r.confidence}]${dated ? ` (${dated})` : ''}`),
-    ),
+    h('h3', {}, h('code', {}, r.id), ' ', h('span', { class: 'muted' }, `[${r.basis}, ${r.confidence}]`)),
     h('p', {}, r.summary),
     h(
       'dl',
@@ -78,13 +87,7 @@ function ruleView(r: ProfileRule, links: StateProfileLinks): HtmlElement {
         {},
         r.tasks.flatMap((id, i) => [i > 0 ? ', ' : null, h('a', { href: links.taskHref(id) }, links.taskName(id))]),
       ),
-      r.verdict
-        ? [
-            h('dt', {}, 'Verdict'),
-            h('dd', {}, `${r.verdict}${r.unless.length ? ` unless ${r.unless.join('; ')}` : ''}`),
-          ]
-        : null,
-      r.requires.length ? [h('dt', {}, 'Requires'), h('dd', {}, r.requires.join('; '))] : null,
+      ruleFactsItems(r),
       h('dt', {}, 'Cites'),
       h('dd', {}, citeLinks(r.cites)),
     ),
@@ -130,7 +133,12 @@ function byTaskTable(p: StateProfile, links: StateProfileLinks): HtmlElement {
  * defined supervision terms, credentials, rules by task, conflicts, notes, sources with their kind
  * of source and their addresses, and coverage. Every text from the rule files stays text.
  */
-export function stateProfileView(p: StateProfile, links: StateProfileLinks): HtmlFragment {
+export function stateProfileView(
+  p: StateProfile,
+  links: StateProfileLinks,
+  policy: StatePolicy = NO_POLICY,
+): HtmlFragment {
+  const sources = [...p.citations, ...policy.citations];
   return fragment(
     h('h1', {}, `${p.name} (${p.code})`),
     h(
@@ -197,6 +205,16 @@ export function stateProfileView(p: StateProfile, links: StateProfileLinks): Htm
         ? [byTaskTable(p, links), p.rules.map((r) => ruleView(r, links))]
         : h('p', {}, 'None: decisions for clinical tasks here rest on the national baseline and say so.'),
     ),
+    policy.overlays.map((o, i) =>
+      h(
+        'section',
+        { 'aria-labelledby': `policy-${i + 1}` },
+        h('h2', { id: `policy-${i + 1}` }, `Organization policy: ${o.name} (${o.rules.length})`),
+        o.rules.length
+          ? o.rules.map((r) => ruleView(r, links))
+          : h('p', {}, `No rule of this policy covers ${p.name}.`),
+      ),
+    ),
     p.conflicts.length
       ? h(
           'section',
@@ -223,8 +241,8 @@ export function stateProfileView(p: StateProfile, links: StateProfileLinks): Htm
       'section',
       { 'aria-labelledby': 'sources' },
       h('h2', { id: 'sources' }, 'Sources'),
-      p.citations.length
-        ? [h('p', {}, `${sourceCounts(p)}.`), citationList(p.citations)]
+      sources.length
+        ? [h('p', {}, `${sourceCounts(sources)}.`), citationList(sources)]
         : h('p', {}, 'None: the rules hold no source for this state.'),
     ),
     h(

@@ -3,35 +3,42 @@ import type { RuleRecord } from '../domain/rule-set.js';
 import { citeLinks } from './site-citation.js';
 import { type HtmlChild, type HtmlElement, h } from './site-html.js';
 import { notesList } from './site-notes.js';
+import { type RuleFacts, ruleFactsItems } from './site-rule-facts.js';
+
+/** A rule the task page explains in full: the rule, and its facts with its requirements in words. */
+export interface FullRule {
+  rule: RuleRecord;
+  facts: RuleFacts;
+}
 
 /** The rules that select one task, by layer, as the task page lists them. */
 export interface TaskRuleLists {
-  national: readonly RuleRecord[];
+  national: readonly FullRule[];
   byState: readonly (readonly [state: string, rules: readonly RuleRecord[]])[];
-  overlays: readonly { name: string; rules: readonly RuleRecord[] }[];
+  overlays: readonly { name: string; rules: readonly FullRule[] }[];
 }
 
 /** Where a state's rule is explained in full: its state page. */
 export type StateRuleHref = (state: string, ruleId: string) => string;
 
-const dated = (r: RuleRecord): string =>
-  [r.effective && `from ${r.effective}`, r.until && `until ${r.until}`].filter(Boolean).join(', ');
-
-/** A national or policy rule in full: its summary, explicit verdict, notes and sources (cited on this page). */
-function fullRule(r: RuleRecord): HtmlElement {
-  const when = dated(r);
+/**
+ * A national or policy rule in full: its summary and sources (cited on this page), then its facts
+ * as the state pages give them (verdict with its `unless`, requirements, states, dates), and notes.
+ */
+function fullRule({ rule: r, facts }: FullRule): HtmlElement {
+  const items = ruleFactsItems(facts).filter((item) => item !== null);
   return h(
     'li',
     { class: 'rule' },
     h('code', {}, r.id),
     ' ',
-    h('span', { class: 'muted' }, `[${r.basis}, ${r.confidence}]${when ? ` (${when})` : ''}`),
-    r.verdict ? [' ', h('strong', {}, r.verdict)] : null,
+    h('span', { class: 'muted' }, `[${r.basis}, ${r.confidence}]`),
     ': ',
     r.summary,
     ' (',
     citeLinks(r.cites),
     ')',
+    items.length ? h('dl', { class: 'facts' }, items) : null,
     r.notes?.length ? notesList(r.notes) : null,
   );
 }
@@ -73,7 +80,7 @@ export function taskRulesView(lists: TaskRuleLists, href: StateRuleHref): HtmlCh
 
 /** The ids the full rules cite, which the page's own source list must hold. */
 export const citedByFullRules = (lists: TaskRuleLists): string[] =>
-  [...lists.national, ...lists.overlays.flatMap((o) => o.rules)].flatMap((r) => [
+  [...lists.national, ...lists.overlays.flatMap((o) => o.rules)].flatMap(({ rule: r }) => [
     ...r.cites,
     ...(r.notes ?? []).flatMap((n) => n.cites),
   ]);

@@ -1,13 +1,10 @@
 import { STATES } from '../domain/jurisdictions.js';
 import type { RuleSet } from '../domain/rule-set.js';
-import { createEvaluator } from '../evaluate/evaluator.js';
 import { SITE_CSS } from '../format/site-css.js';
 import type { SiteStamp } from '../format/site-layout.js';
 import { credentialTables } from './credential-tables.js';
-import { defaultProfile } from './default-view.js';
 import { indexPage } from './index-page.js';
-import { siteChoices } from './site-choices.js';
-import type { SiteContext } from './site-context.js';
+import { siteContext } from './site-context.js';
 import { dataScript } from './site-data.js';
 import { markerText, siteMarker } from './site-marker.js';
 import { ASSET_PATHS, INDEX_PATH, MARKER_PATH, statePath, taskPath } from './site-paths.js';
@@ -36,14 +33,8 @@ export interface SiteInput {
 export function buildSite(input: SiteInput): SiteFile[] {
   const { ruleSet, asOf, version } = input;
   const stamp: SiteStamp = { digest: ruleSet.digest, asOf, version };
-  const evaluator = createEvaluator(ruleSet);
-  const site: SiteContext = {
-    ruleSet,
-    evaluator,
-    stamp,
-    choices: siteChoices(ruleSet),
-    profile: defaultProfile(ruleSet),
-  };
+  const site = siteContext(ruleSet, stamp);
+  const { evaluator } = site;
   const credentials = credentialTables(evaluator, site.profile, asOf, (state) => `../${statePath(state)}`);
   const files: SiteFile[] = [
     { path: INDEX_PATH, content: indexPage(site) },

@@ -53,13 +53,15 @@ export function indexPage(site: SiteContext): string {
       ),
       h(
         'p',
-        {},
+        { class: 'no-print' },
         'The answer ',
         h('code', {}, 'ma-check check'),
         ' gives, with its conditions and sources. The address of the page keeps the question, so it can be shared.',
       ),
       checkerForm(choices, task),
-      h('section', { id: 'answer', class: 'answer', 'aria-live': 'polite', 'aria-label': 'Answer' }),
+      // Not a live region: a submit moves the focus to the answer's heading (src/browser/checker.ts),
+      // which a screen reader reads, and a live region would read the whole answer a second time.
+      h('section', { id: 'answer', class: 'answer', 'aria-label': 'Answer' }),
     ),
     h(
       'section',

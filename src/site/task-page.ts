@@ -1,5 +1,5 @@
 import type { Decision } from '../domain/decision.js';
-import type { TaskDef } from '../domain/rule-set.js';
+import type { RuleRecord, TaskDef } from '../domain/rule-set.js';
 import type { Conflict } from '../domain/schema/common.js';
 import { citationList, citeLinks } from '../format/site-citation.js';
 import { credentialMatrixTable, verdictLegend } from '../format/site-credential-matrix.js';
@@ -11,6 +11,7 @@ import { ruleAnchor } from '../format/site-state-profile.js';
 import { citedByFullRules, type TaskRuleLists, taskRulesView } from '../format/site-task-rules.js';
 import { paramsOf } from './checker-fields.js';
 import type { CredentialTables } from './credential-tables.js';
+import { ruleFacts } from './rule-facts.js';
 import type { SiteContext } from './site-context.js';
 import { INDEX_PATH, statePath } from './site-paths.js';
 import { mapCaption, mapMarkup, mapMatrix } from './task-map.js';
@@ -31,13 +32,15 @@ const conflictsList = (conflicts: readonly Conflict[]) =>
     ),
   );
 
-/** The rules that select the task, by layer, as the rule set indexes them. */
+/** The rules that select the task, by layer, as the rule set indexes them; those listed in full with their facts. */
 function ruleLists(site: SiteContext, task: TaskDef): TaskRuleLists {
-  const found = site.ruleSet.rulesOf(task.id);
+  const { ruleSet } = site;
+  const found = ruleSet.rulesOf(task.id);
+  const full = (rules: readonly RuleRecord[]) => rules.map((rule) => ({ rule, facts: ruleFacts(ruleSet, rule) }));
   return {
-    national: found.national,
+    national: full(found.national),
     byState: [...found.byState].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-    overlays: site.ruleSet.data.overlays.map((o, i) => ({ name: o.name, rules: found.overlays[i] ?? [] })),
+    overlays: ruleSet.data.overlays.map((o, i) => ({ name: o.name, rules: full(found.overlays[i] ?? []) })),
   };
 }
 

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ConditionTree } from '../../src/domain/decision.js';
+import { describeCondition } from '../../src/domain/describe.js';
 import { launchBrowser, NO_BROWSER, type PageWatch, watchPage } from '../helpers/browser.js';
 import { runMain } from '../helpers/memory-io.js';
 import { REPO } from '../helpers/paths.js';
@@ -20,6 +22,9 @@ interface El {
   checked: boolean;
   className: string;
   textContent: string | null;
+  classList: { contains(name: string): boolean };
+  cloneNode(deep: boolean): El;
+  remove(): void;
   getAttribute(name: string): string | null;
   querySelector(selector: string): El | null;
   querySelectorAll(selector: string): Iterable<El>;
@@ -33,6 +38,7 @@ interface PageGlobals {
     querySelector(selector: string): El;
     querySelectorAll(selector: string): Iterable<El>;
     activeElement: El | null;
+    documentElement: { scrollWidth: number };
   };
   location: { search: string };
   axe: { run(): Promise<AxeResult> };
@@ -69,6 +75,87 @@ function pageUrl(root: string, path: string): string {
 
 const CLEAN: PageWatch = { errors: [], dialogs: [], outside: [] };
 
+/** A phone's width: no page may be wider (the map, the forms, a digest or an address must fit or break). */
+const PHONE = { width: 375, height: 800 };
+
+/** An answer as the reader sees it, or as `check` gives it: the same shape, to compare. */
+interface Answer {
+  verdict?: string | null;
+  summary?: string | null;
+  determinedBy?: (string | null)[];
+  /** `status|decisive|what it asks|(state basis; rules)`, decisive ones first, as the page lists them. */
+  conditions?: string[];
+  problems?: (string | null)[];
+}
+
+/** The answer on the page (run in the page: it may use nothing from outside). */
+function readAnswer(): Answer {
+  const doc = (globalThis as unknown as PageGlobals).document;
+  const answer = doc.querySelector('#answer');
+  if (answer.getAttribute('data-problem') !== null)
+    return { problems: [...answer.querySelectorAll('.problems li')].map((li) => li.textContent) };
+  return {
+    verdict: answer.getAttribute('data-verdict'),
+    summary: answer.querySelector('.summary')?.textContent ?? null,
+    determinedBy: [...answer.querySelectorAll('#determined-by li code')].map((c) => c.textContent),
+    conditions: [...answer.querySelectorAll('li.condition')].map((li) => {
+      const status = ['met', 'unmet', 'unknown'].find((s) => li.classList.contains(`status-${s}`));
+      const what = li.cloneNode(true);
+      for (const part of what.querySelectorAll('.status-mark, .sr-only, .from, .not-decisive-note')) part.remove();
+      const from = li.querySelector('.from')?.textContent;
+      return `${status}|${li.classList.contains('decisive')}|${what.textContent?.trim()}|${from}`;
+    }),
+  };
+}
+
+interface JsonCondition extends Record<string, unknown> {
+  status: string;
+  decisive: boolean;
+  state?: string;
+  basis: string;
+  rules: string[];
+}
+
+/**
+ * What `ma-check check` answers for the options as the checker's address gives them (lists as
+ * `check` takes them, comma-separated): the decision's JSON, or each problem line of stderr as the
+ * page words it (without the `ma-check:` prefix and the pointer to the browse commands).
+ */
+async function checkAnswer(options: Record<string, string>): Promise<Answer> {
+  const args = ['check', options.task ?? '', '--as-of', AS_OF, '--format', 'json'];
+  for (const [name, value] of Object.entries(options)) if (name !== 'task' && value) args.push(`--${name}`, value);
+  const { code, stdout, stderr } = await runMain(args);
+  if (code === 64)
+    return {
+      problems: stderr
+        .trim()
+        .split('\n')
+        .map((line) => line.replace(/^ma-check: /, '').replace(/ \(run 'ma-check \w+' for the list\)$/, '')),
+    };
+  const json = JSON.parse(stdout) as {
+    verdict: string;
+    summary: string;
+    determinedBy: string[];
+    conditions: JsonCondition[];
+  };
+  const ordered = [...json.conditions.filter((c) => c.decisive), ...json.conditions.filter((c) => !c.decisive)];
+  return {
+    verdict: json.verdict,
+    summary: json.summary,
+    determinedBy: json.determinedBy,
+    conditions: ordered.map(
+      (c) =>
+        `${c.status}|${c.decisive}|${describeCondition(c as unknown as ConditionTree)}|(${c.state ? `${c.state} ` : ''}${c.basis}; ${c.rules.join(', ')})`,
+    ),
+  };
+}
+
+/** The options of a checker address, one value each, lists joined with commas as `check` takes them. */
+const optionsOf = (search: string): Record<string, string> => {
+  const params = new URLSearchParams(search);
+  return Object.fromEntries([...new Set(params.keys())].map((name) => [name, params.getAll(name).join(',')]));
+};
+
 describe.skipIf(NO_BROWSER !== null)(
   `the static site in Chromium${NO_BROWSER ? ` (skipped: ${NO_BROWSER})` : ''}`,
   () => {
@@ -98,18 +185,22 @@ describe.skipIf(NO_BROWSER !== null)(
       return { page, watch };
     }
 
-    test('every page loads with no console error and no request outside the site folder', async () => {
+    test('every page loads with no console error and no request outside the site folder, and fits a phone', async () => {
       const pages = [
         'index.html',
         ...readdirSync(join(site, 'states')).map((f) => `states/${f}`),
         ...readdirSync(join(site, 'tasks')).map((f) => `tasks/${f}`),
       ];
       expect(pages).toHaveLength(1 + 51 + 48);
-      const page = await browser.newPage();
+      const page = await browser.newPage({ viewport: PHONE });
       const watch = await watchPage(page, pathToFileURL(site).href);
       for (const path of pages) {
         await page.goto(pageUrl(site, path));
         expect(await page.locator('.not-legal-advice').count(), path).toBeGreaterThan(0);
+        const width = await page.evaluate(
+          () => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth,
+        );
+        expect(width, `${path} at ${PHONE.width}px`).toBeLessThanOrEqual(PHONE.width);
       }
       expect(watch).toEqual(CLEAN);
       await page.close();
@@ -128,7 +219,7 @@ describe.skipIf(NO_BROWSER !== null)(
       await page.close();
     });
 
-    test('the checker gives the verdict and determining rules of `check --format json` for 50 sampled queries', async () => {
+    test('the checker gives the verdict, summary, conditions and determining rules of `check --format json` for 50 sampled queries', async () => {
       const { page, watch } = await open('index.html');
       await page.waitForSelector('body[data-ready="true"]');
       const valuesOf = (selector: string) =>
@@ -138,11 +229,8 @@ describe.skipIf(NO_BROWSER !== null)(
       expect(tasks).toHaveLength(48);
       expect(states).toHaveLength(51);
       for (const q of sampledQueries(tasks, states)) {
-        const args = ['check', q.task, '--state', q.state, '--cert', q.cert, '--as-of', AS_OF, '--format', 'json'];
-        if (q.supervision) args.push('--supervision', q.supervision);
-        if (q.delegator) args.push('--delegator', q.delegator);
-        const expected = JSON.parse((await runMain(args)).stdout);
-        const shown = await page.evaluate((query) => {
+        const expected = await checkAnswer({ ...q });
+        await page.evaluate((query) => {
           const doc = (globalThis as unknown as PageGlobals).document;
           doc.querySelector('#checker-task').value = query.task;
           for (const box of doc.querySelectorAll('input[name=state]')) box.checked = box.value === query.state;
@@ -151,14 +239,63 @@ describe.skipIf(NO_BROWSER !== null)(
           doc.querySelector('#checker-supervision').value = query.supervision;
           doc.querySelector('#checker-delegator').value = query.delegator;
           doc.querySelector('#checker').requestSubmit();
-          const answer = doc.querySelector('#answer');
-          return {
-            verdict: answer.getAttribute('data-verdict'),
-            determinedBy: [...answer.querySelectorAll('#determined-by li code')].map((c) => c.textContent),
-          };
         }, q);
-        expect(shown, JSON.stringify(q)).toEqual({ verdict: expected.verdict, determinedBy: expected.determinedBy });
+        expect(await page.evaluate(readAnswer), JSON.stringify(q)).toEqual(expected);
       }
+      expect(watch).toEqual(CLEAN);
+      await page.close();
+    });
+
+    test('an address with trainings, a setting, US, several states, an open list or an unknown name: the answer of `check`, and Check asks the same again', async () => {
+      const addresses = [
+        'task=im-injection&state=CA&cert=CMA&training=CA-injection-training&supervision=direct&delegator=physician',
+        'task=iv-insertion&state=AK&setting=hospital-inpatient',
+        'task=iv-insertion&state=US',
+        // States in the form's order: a link is answered as its form asks it (see the address test below).
+        'task=im-injection&state=CA,NY&state=WA&cert=CMA&supervision=direct',
+        // An open list: "at least CMA" is conditional; CMA alone is prohibited. The form must say "at least".
+        'task=xray-operation&state=CA&cert=CMA,...',
+        'task=iv-insertion&state=AK&cert=CMA&training=infusion-therapy-course,...',
+        'task=foo&state=ZZ&cert=XYZ',
+        'task=iv-insertion&state=AK&setting=nowhere&delegator=MD',
+      ];
+      const page = await browser.newPage({ viewport: PHONE });
+      const watch = await watchPage(page, pathToFileURL(site).href);
+      for (const search of addresses) {
+        await page.goto(pageUrl(site, `index.html?${search}`));
+        await page.waitForSelector('#answer[data-verdict], #answer[data-problem]');
+        const expected = await checkAnswer(optionsOf(search));
+        const shown = await page.evaluate(readAnswer);
+        expect(shown, search).toEqual(expected);
+        const width = await page.evaluate(
+          () => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth,
+        );
+        expect(width, `${search} at ${PHONE.width}px`).toBeLessThanOrEqual(PHONE.width);
+        if (expected.problems) continue;
+        for (const [name, value] of Object.entries(optionsOf(search)))
+          if (value.endsWith(',...'))
+            expect(await page.isChecked(`input[name=${name}][value="..."]`), search).toBe(true);
+        // The form shows the question it answered: pressing Check gives the same answer.
+        await page.locator('#checker button[type=submit]').click();
+        expect(await page.evaluate(readAnswer), `${search}, then Check`).toEqual(expected);
+      }
+      expect(watch).toEqual(CLEAN);
+      await page.close();
+    });
+
+    test('an unknown task in the address: the problem as `check` says it, and the form still answers', async () => {
+      const { page, watch } = await open('index.html?task=foo&state=CA');
+      await page.waitForSelector('#answer[data-problem]');
+      expect(await page.locator('#answer .problems li').allTextContents()).toEqual(
+        (await checkAnswer({ task: 'foo', state: 'CA' })).problems,
+      );
+      const task = await page.$eval('#checker-task', (select) => (select as unknown as El).value);
+      expect(task).not.toBe('');
+      await page.locator('#checker button[type=submit]').click();
+      await page.waitForSelector('#answer[data-verdict]');
+      expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).location.search)).toBe(
+        `?task=${task}&state=CA`,
+      );
       expect(watch).toEqual(CLEAN);
       await page.close();
     });
@@ -177,6 +314,14 @@ describe.skipIf(NO_BROWSER !== null)(
         () => (globalThis as unknown as PageGlobals).document.querySelector('#checker-task').value === 'iv-insertion',
       );
       expect(await page.getAttribute('#answer', 'data-verdict')).toBe('discouraged');
+      // A link that lists states in another order than the form is answered as the form asks it
+      // (the first state's reason leads the summary), so that Check says the same again.
+      await page.goto(pageUrl(site, 'index.html?task=im-injection&state=WA,CA,NY&cert=CMA'));
+      await page.waitForSelector('#answer[data-verdict]');
+      const linked = await page.evaluate(readAnswer);
+      expect(linked).toEqual(await checkAnswer({ task: 'im-injection', state: 'CA,NY,WA', cert: 'CMA' }));
+      await page.locator('#checker button[type=submit]').click();
+      expect(await page.evaluate(readAnswer)).toEqual(linked);
       expect(watch).toEqual(CLEAN);
       await page.close();
     });
@@ -204,8 +349,9 @@ describe.skipIf(NO_BROWSER !== null)(
       await page.close();
     });
 
-    test('axe-core finds no serious or critical violation on the index, a state page and a task page', async () => {
-      for (const path of ['index.html', 'states/WA.html', 'tasks/iv-insertion.html']) {
+    test('axe-core finds no serious or critical violation on the index, its problems, a state page and a task page', async () => {
+      // The decision view is on the task page (its baseline); the problems are only the checker's.
+      for (const path of ['index.html', 'index.html?task=foo&state=CA', 'states/WA.html', 'tasks/iv-insertion.html']) {
         const { page } = await open(path);
         await page.evaluate(AXE); // evaluated through the debugger protocol, which the page's CSP does not govern
         const violations = await page.evaluate(async () => {
@@ -234,6 +380,33 @@ describe.skipIf(NO_BROWSER !== null)(
       writeFileSync(join(SHOTS, 'state-page.pdf'), pdf);
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(watch).toEqual(CLEAN);
+      await page.close();
+    });
+
+    test('the checker’s answer prints, its form does not', async () => {
+      const { page, watch } = await open('index.html?task=iv-insertion&state=AK&cert=CMA');
+      await page.waitForSelector('#answer[data-verdict]');
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('#checker').isVisible()).toBe(false);
+      expect(await page.locator('#answer .decision-title').isVisible()).toBe(true);
+      expect(await page.locator('#answer #determined-by').isVisible()).toBe(true);
+      expect(watch).toEqual(CLEAN);
+      await page.close();
+    });
+
+    test('a map that cannot start leaves the checker working, and says so', async () => {
+      // The index without the map's caption: the map's part of the app throws as it starts.
+      const index = readFileSync(join(site, 'index.html'), 'utf8');
+      expect(index).toContain('id="map-caption"');
+      writeFileSync(join(site, 'no-map-caption.html'), index.replace('id="map-caption"', 'id="not-the-caption"'));
+      const { page, watch } = await open('no-map-caption.html?task=iv-insertion&state=AK&cert=CMA');
+      await page.waitForSelector('body[data-ready="error"]');
+      expect(await page.locator('#map-section .app-error').textContent()).toBe(
+        'The map could not start: the page has no #map-caption',
+      );
+      expect(await page.getAttribute('#answer', 'data-verdict')).toBe('discouraged');
+      expect(watch).toEqual(CLEAN);
+      rmSync(join(site, 'no-map-caption.html'));
       await page.close();
     });
 

@@ -31,7 +31,8 @@ describe('ma-check map (in process)', () => {
     const tiles = [...svg.matchAll(/<g class="tile (\w+)" data-state="([A-Z]{2})" data-verdict="(\w+)">/g)];
     expect(tiles).toHaveLength(51);
     expect(new Set(tiles.map((t) => t[2])).size).toBe(51);
-    expect(svg).toContain('role="img"');
+    // Named by its title, described by the long text: a name that held the description would be read in full each time.
+    expect(svg).toContain('role="img" aria-labelledby="map-title" aria-describedby="map-desc"');
     expect(svg).toMatch(/<title id="map-title">Peripheral IV insertion \(iv-insertion\)/);
     // The text fallback names every state under its verdict.
     const desc = /<desc id="map-desc">(.*)<\/desc>/.exec(svg)![1]!;

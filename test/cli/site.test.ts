@@ -7,6 +7,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -316,6 +317,46 @@ describe('ma-check site: folders it writes and checks', () => {
     expect((await site(dir)).code).toBe(0);
     expect(existsSync(join(dir, '.gitkeep'))).toBe(true);
     expect(existsSync(join(dir, 'index.html'))).toBe(true);
+  });
+
+  /** A folder `site --out` takes for a site it wrote: a marker listing `files`, and nothing else. */
+  const markedFolder = (name: string, files: string[], asOf = AS_OF): string => {
+    const dir = join(work, name);
+    mkdirSync(dir);
+    const marker = { generator: 'ma-check site', version: '0.0.0', digest: 'sha256:0', asOf, files };
+    writeFileSync(join(dir, 'ma-check-site.json'), JSON.stringify(marker));
+    return dir;
+  };
+
+  test('--out through a symbolic link inside the folder is a usage error, and nothing outside changes', async () => {
+    const elsewhere = join(work, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'AK.html'), 'not the site’s');
+    writeFileSync(join(elsewhere, 'retired.html'), 'not the site’s either');
+    const dir = markedFolder('linked', ['states/AK.html', 'states/retired.html']);
+    symlinkSync(elsewhere, join(dir, 'states'), 'dir');
+    const { code, stderr } = await site(dir);
+    expect(stderr).toMatch(/--out '.*linked': 'states' is a symbolic link; the site writes only inside its folder/);
+    expect(stderr).not.toMatch(STACK_TRACE);
+    expect(code).toBe(64);
+    expect(readdirSync(elsewhere).sort()).toEqual(['AK.html', 'retired.html']);
+    expect(readFileSync(join(elsewhere, 'AK.html'), 'utf8')).toBe('not the site’s');
+    expect(readdirSync(dir).sort()).toEqual(['ma-check-site.json', 'states']);
+  });
+
+  test('a marker whose date is not a date: a usage error for --check and --out, naming it', async () => {
+    const dir = markedFolder('misdated', ['index.html'], '2026-13-45');
+    writeFileSync(join(dir, 'index.html'), 'old');
+    const check = await runMain(['site', '--check', dir]);
+    expect(check.stderr).toMatch(
+      /--check '.*misdated': its ma-check-site\.json is not one ma-check wrote \(its asOf '2026-13-45' is not a date written YYYY-MM-DD\); give --as-of DATE/,
+    );
+    expect(check.stderr).not.toMatch(STACK_TRACE);
+    expect(check.code).toBe(64);
+    const out = await site(dir);
+    expect(out.stderr).toMatch(/--out '.*misdated': its ma-check-site\.json is not one ma-check wrote \(its asOf/);
+    expect(out.code).toBe(64);
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toBe('old');
   });
 
   test('--out naming a file is a usage error', async () => {

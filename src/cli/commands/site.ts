@@ -1,5 +1,6 @@
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -56,7 +57,14 @@ async function siteAction(context: CommandContext, options: SiteCliOptions): Pro
   if (options.check !== undefined) return checkSite(context, options.check, options);
   const target = resolve(io.cwd, options.out!);
   const previous = previousSite(target, options.out!);
+  // The previous site's files before the (slow) generation, then every file of the new one.
+  refuseLinks(target, options.out!, previous);
   const files = await generate(context, options, options.asOf ?? io.today());
+  refuseLinks(
+    target,
+    options.out!,
+    files.map((f) => f.path),
+  );
   writeSite(target, options.out!, files, previous);
   const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
   io.err(
@@ -94,14 +102,46 @@ function previousSite(target: string, name: string): string[] {
   }
   // Dot-files (.gitkeep, .DS_Store) are nobody's work and never the site's: left alone, as in --check.
   if (entries.every((entry) => entry.startsWith('.'))) return [];
-  const marker = entries.includes(MARKER_PATH)
-    ? readMarker(readFileSync(join(target, MARKER_PATH), 'utf8'))
-    : undefined;
-  if (marker === undefined)
+  if (!entries.includes(MARKER_PATH))
     throw new UsageError(
       `--out '${name}' holds files but no ${MARKER_PATH}, so it is not a site ma-check wrote; name a new or empty folder`,
     );
-  return marker.files.filter(isSitePath);
+  refuseLinks(target, name, [MARKER_PATH]);
+  const read = readMarker(readFileSync(join(target, MARKER_PATH), 'utf8'));
+  if (!read.ok)
+    throw new UsageError(
+      `--out '${name}': its ${MARKER_PATH} is not one ma-check wrote (${read.problem}); name a new or empty folder`,
+    );
+  return read.marker.files.filter(isSitePath);
+}
+
+/**
+ * Refuses, before anything is written or removed, a symbolic link at any of the paths under the
+ * target the site would write or remove, or at any folder on the way to one: writing through a
+ * `states` link would overwrite or delete files outside the site's folder. The target itself may be
+ * a link: it is the folder the user named.
+ */
+function refuseLinks(target: string, name: string, paths: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const path of paths) {
+    const parts = path.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join('/');
+      if (seen.has(prefix)) continue;
+      seen.add(prefix);
+      let link: boolean;
+      try {
+        link = lstatSync(join(target, ...parts.slice(0, i))).isSymbolicLink();
+      } catch (error) {
+        if (errnoCode(error) === 'ENOENT') break; // nothing there yet: the site makes it
+        throw new UsageError(`--out '${name}': cannot read '${prefix}' (${errnoCode(error)})`);
+      }
+      if (link)
+        throw new UsageError(
+          `--out '${name}': '${prefix}' is a symbolic link; the site writes only inside its folder, so remove the link or name another folder`,
+        );
+    }
+  }
 }
 
 /**
@@ -151,6 +191,21 @@ function filesUnder(root: string, prefix = ''): string[] {
 }
 
 /**
+ * The as-of date the site's marker records, or undefined when it has none. A marker that is there
+ * but broken is a usage error: the date to regenerate for is not known (`--as-of` names it).
+ */
+function markedDate(root: string, name: string): string | undefined {
+  const markerPath = join(root, MARKER_PATH);
+  if (!existsSync(markerPath)) return undefined;
+  const read = readMarker(readFileSync(markerPath, 'utf8'));
+  if (!read.ok)
+    throw new UsageError(
+      `--check '${name}': its ${MARKER_PATH} is not one ma-check wrote (${read.problem}); give --as-of DATE, or rebuild the site with --out`,
+    );
+  return read.marker.asOf;
+}
+
+/**
  * `site --check DIR`: the site these rules give, compared byte for byte with the folder, for the
  * date the folder's marker records unless `--as-of` names one. Exit 0 when identical; 1 with each
  * differing, missing and extra file on a line of its own.
@@ -170,9 +225,7 @@ async function checkSite(context: CommandContext, name: string, options: SiteCli
         : `--check '${name}': cannot read (${errnoCode(error)})`,
     );
   }
-  const markerPath = join(root, MARKER_PATH);
-  const marker = existsSync(markerPath) ? readMarker(readFileSync(markerPath, 'utf8')) : undefined;
-  const files = await generate(context, options, options.asOf ?? marker?.asOf ?? io.today());
+  const files = await generate(context, options, options.asOf ?? markedDate(root, name) ?? io.today());
   const expected = new Set(files.map((f) => f.path));
   const present = new Set(found);
   const lines: string[] = [];
