@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { quoted } from '../domain/shown-value.js';
+import { cleanUpOnSignal } from './cleanup-on-signal.js';
 import { NoInputError, UsageError } from './errors.js';
 
 /** A rules folder as a git ref has it, written out to a temporary folder. */
@@ -49,14 +50,17 @@ function git(args: readonly string[], env: Readonly<Record<string, string | unde
  * its own index are never touched.
  *
  * Errors: a ref git does not know, or a head folder outside any work tree, is a usage error (64)
- * with git's reason; git not installed, or a ref whose tree has no such folder, is missing input
- * (66).
+ * with git's reason, unless `unknownRef` makes another error of the first (the caller may know
+ * the text was meant as a path); git not installed, a ref whose tree has no such folder, or a
+ * temporary folder that cannot be made, is missing input (66). SIGINT, SIGTERM and SIGHUP remove
+ * the temporary folder too.
  */
 export async function withRulesAtRef<T>(
   ref: string,
   headDir: string,
   env: Readonly<Record<string, string | undefined>>,
   use: (rules: RulesAtRef) => Promise<T>,
+  unknownRef?: (gitReason: string) => Error,
 ): Promise<T> {
   const notDir = `--base ${quoted(ref)}: not a directory`;
   // A ref never starts with '-'; git would take it for an option.
@@ -69,7 +73,10 @@ export async function withRulesAtRef<T>(
   const [top = '', prefix = ''] = where.stdout.split('\n');
   const path = prefix.replace(/\/$/, '');
   const commit = await git(['-C', top, 'cat-file', '-t', `${ref}^{commit}`], env);
-  if (!commit.ok) throw new UsageError(`${notDir}, and not a git ref in ${top} (git: ${commit.reason})`);
+  if (!commit.ok)
+    throw (
+      unknownRef?.(commit.reason) ?? new UsageError(`${notDir}, and not a git ref in ${top} (git: ${commit.reason})`)
+    );
   const label = `${ref}:${path}`;
   const kind = await git(['-C', top, 'cat-file', '-t', label], env);
   if (!kind.ok) throw new NoInputError(`--base ${quoted(ref)} has no folder ${quoted(path)} (git: ${kind.reason})`);
@@ -77,8 +84,15 @@ export async function withRulesAtRef<T>(
     throw new NoInputError(`--base ${quoted(ref)}: ${quoted(path)} is not a folder there`);
 
   // The run's own environment names the temp folder (`Io.env`), as the process's would.
-  const temp = mkdtempSync(join(env.TMPDIR || tmpdir(), 'ma-check-diff-'));
+  const tempRoot = env.TMPDIR || tmpdir();
+  let temp: string | undefined;
+  const remove = () => {
+    if (temp !== undefined) rmSync(temp, { recursive: true, force: true });
+  };
+  // Watching from before the folder exists: no signal falls between making it and watching.
+  const watch = cleanUpOnSignal(remove);
   try {
+    temp = makeTempFolder(tempRoot, env.TMPDIR ? ' (TMPDIR)' : '');
     const dir = join(temp, 'rules');
     const privateIndex = { ...env, GIT_INDEX_FILE: join(temp, 'index') };
     const read = await git(['-C', top, 'read-tree', label], privateIndex);
@@ -87,6 +101,25 @@ export async function withRulesAtRef<T>(
     if (!written.ok) throw new NoInputError(`cannot write out ${quoted(label)} (git: ${written.reason})`);
     return await use({ dir, label });
   } finally {
-    rmSync(temp, { recursive: true, force: true });
+    remove();
+    watch.release();
+  }
+}
+
+/** A new private folder in `root`; a root that is missing, a file or not writable is missing input (66). */
+function makeTempFolder(root: string, named: string): string {
+  try {
+    return mkdtempSync(join(root, 'ma-check-diff-'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such folder'
+        : code === 'ENOTDIR'
+          ? 'it is not a folder'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : (code ?? (error as Error).message);
+    throw new NoInputError(`cannot make a temporary folder in ${quoted(root)}${named}: ${why}`);
   }
 }

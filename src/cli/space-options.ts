@@ -1,10 +1,11 @@
 import { type Command, Option } from 'commander';
+import { NATIONAL } from '../domain/jurisdictions.js';
 import type { RuleSet } from '../domain/rule-set.js';
 import { didYouMean } from '../domain/suggest.js';
 import { CATEGORIES, type Category, SUPERVISION_LEVELS } from '../domain/vocabulary.js';
-import { type QueryProblem, resolveQuery } from '../evaluate/resolve-query.js';
+import { type NameLookups, nameLookups, type QueryProblem, resolveQuery } from '../evaluate/resolve-query.js';
 import type { FixedProfile } from '../space/profile-grid.js';
-import type { SpaceOptions } from '../space/query-space.js';
+import { ALL_JURISDICTIONS, type SpaceOptions } from '../space/query-space.js';
 import { UsageError } from './errors.js';
 import { AS_OF_HELP, collectFacts, collectList } from './options.js';
 import { usageProblems } from './query-problems.js';
@@ -53,40 +54,63 @@ export function addProfileOptions(command: Command): Command {
 /**
  * The space the options pick, in canonical ids, or a usage error naming every unknown name with
  * what was probably meant. Profile options fix their axis; the rest of the profile is the grid's.
+ * States come out in code order and tasks in rule-set order, whatever order they were typed in, so
+ * the same space is always the same options (and an export of it the same bytes).
+ *
+ * The tasks are those of `taskSources` (default the rule set alone), in the first one's order then
+ * the others' additions, as `spaceCells` orders them; a diff passes both of its rule sets, so a task
+ * only the base has is in the space too. A task name is read against `ruleSet` first, then the others.
  */
-export function resolveSpaceOptions(ruleSet: RuleSet, options: SpaceCliOptions, today: string): SpaceOptions {
+export function resolveSpaceOptions(
+  ruleSet: RuleSet,
+  options: SpaceCliOptions,
+  today: string,
+  taskSources: readonly RuleSet[] = [ruleSet],
+): SpaceOptions {
   const asOf = options.asOf ?? today;
   const problems: QueryProblem[] = [];
+  const lookups = nameLookups(ruleSet);
   const anyTask = ruleSet.tasks.keys().next().value ?? '';
-  const profile = resolveQuery(ruleSet, {
-    task: anyTask,
-    states: options.states ?? null,
-    credentials: options.cert ?? null,
-    supervision: options.supervision ?? null,
-    trainings: options.training ?? null,
-    delegator: options.delegator ?? null,
-    setting: options.setting ?? null,
-    confirmed: options.confirm ?? [],
-    denied: options.deny ?? [],
-    asOf,
-  });
+  const profile = resolveQuery(
+    ruleSet,
+    {
+      task: anyTask,
+      states: options.states ?? null,
+      credentials: options.cert ?? null,
+      supervision: options.supervision ?? null,
+      trainings: options.training ?? null,
+      delegator: options.delegator ?? null,
+      setting: options.setting ?? null,
+      confirmed: options.confirm ?? [],
+      denied: options.deny ?? [],
+      asOf,
+    },
+    lookups,
+  );
   if (!profile.ok) problems.push(...profile.problems);
-  const taskIds: string[] = [];
-  for (const name of options.tasks ?? []) {
-    const resolved = resolveQuery(ruleSet, { task: name, asOf: '2000-01-01' });
-    if (resolved.ok) taskIds.push(resolved.query.task);
-    else problems.push(...resolved.problems.filter((p) => p.field === 'task'));
-  }
+  const taskIds = options.tasks?.map((name) => resolveTask(ruleSet, lookups, taskSources, name, asOf, problems));
   if (problems.length > 0) throw new UsageError(usageProblems(problems));
   const categories = options.category?.map((name) => categoryOf(name));
-  if (profile.ok && profile.query.states?.includes('US'))
-    throw new UsageError("--states takes states; the national baseline 'US' is not a column of the space");
-  const wanted = options.tasks ? new Set(taskIds) : null;
-  const tasks = [...ruleSet.tasks.values()]
-    .filter((task) => (wanted === null || wanted.has(task.id)) && (!categories || categories.includes(task.category)))
-    .map((task) => task.id);
-  if (tasks.length === 0) throw new UsageError('no task is both in --tasks and in --category; widen one of them');
   const query = profile.ok ? profile.query : null;
+  if (query?.states?.includes(NATIONAL))
+    throw new UsageError("--states takes states; the national baseline 'US' is not a column of the space");
+
+  const wanted = taskIds ? new Set(taskIds) : null;
+  const tasks: string[] = [];
+  const seen = new Set<string>();
+  for (const source of taskSources)
+    for (const task of source.tasks.values()) {
+      if (seen.has(task.id)) continue;
+      seen.add(task.id);
+      if ((wanted === null || wanted.has(task.id)) && (!categories || categories.includes(task.category)))
+        tasks.push(task.id);
+    }
+  if (tasks.length === 0 && categories)
+    throw new UsageError(
+      wanted === null
+        ? `no task of the rules is in --category ${categories.join(',')}; name another category`
+        : 'no task is both in --tasks and in --category; widen one of them',
+    );
   const fixed: FixedProfile = {
     ...(query?.credentials ? { credentials: query.credentials } : {}),
     ...(query?.supervision ? { supervision: query.supervision } : {}),
@@ -96,14 +120,39 @@ export function resolveSpaceOptions(ruleSet: RuleSet, options: SpaceCliOptions, 
     ...(query?.confirmed.length ? { confirmed: query.confirmed } : {}),
     ...(query?.denied.length ? { denied: query.denied } : {}),
   };
+  const states = query?.states ? new Set(query.states) : null;
   return {
     asOf,
     tasks,
-    ...(query?.states ? { jurisdictions: query.states } : {}),
+    ...(states ? { jurisdictions: ALL_JURISDICTIONS.filter((code) => states.has(code)) } : {}),
     fixed,
   };
 }
 
+/**
+ * A task's id, read against `ruleSet` first and then the other sources; an unknown name is recorded
+ * with the suggestions of `ruleSet`, the rules the names are documented to be read against.
+ */
+function resolveTask(
+  ruleSet: RuleSet,
+  lookups: NameLookups,
+  taskSources: readonly RuleSet[],
+  name: string,
+  asOf: string,
+  problems: QueryProblem[],
+): string {
+  const resolved = resolveQuery(ruleSet, { task: name, asOf }, lookups);
+  if (resolved.ok) return resolved.query.task;
+  for (const other of taskSources) {
+    if (other === ruleSet) continue;
+    const there = resolveQuery(other, { task: name, asOf });
+    if (there.ok) return there.query.task;
+  }
+  problems.push(...resolved.problems.filter((p) => p.field === 'task'));
+  return name;
+}
+
+/** A `--category` name, folded as names are (case and surrounding spaces do not matter). */
 function categoryOf(name: string): Category {
   const folded = name.trim().toLowerCase();
   const found = CATEGORIES.find((c) => c === folded);

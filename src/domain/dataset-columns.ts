@@ -71,7 +71,7 @@ export const DATASET_COLUMNS: { readonly [T in DatasetTable]: DatasetTableDef<Da
       {
         name: 'training',
         type: 'text',
-        derived: `Trainings completed: \`${NONE_VALUE}\`, or every training the task's rules in the jurisdiction name, all held at once, joined by \`;\`. With \`--training\`, the ids given. \`${ANY_VALUE}\` as for credential.`,
+        derived: `Trainings completed: \`${NONE_VALUE}\`, or every training the task's rules in the jurisdiction name, all held at once, joined by \`;\` (\`asked\` in \`manifest.json\` \`grid.trainings\` stands for this list, which differs from row to row). With \`--training\`, the ids given. \`${ANY_VALUE}\` as for credential.`,
       },
       {
         name: 'verdict',

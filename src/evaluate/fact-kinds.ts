@@ -12,6 +12,10 @@ export interface KindsRead {
   readonly trainings: ReadonlySet<string>;
 }
 
+/** Which kind a requirement is: its one key (the schema allows exactly one). */
+const kindOf = (req: Requirement): keyof Requirement =>
+  (Object.keys(req) as (keyof Requirement)[]).find((key) => req[key] !== undefined)!;
+
 /**
  * The kinds of fact the live rules of `plans` can read: the requirements `factReads` checks, and
  * the definition of every derived credential they name (a derived credential is held when its
@@ -23,25 +27,42 @@ export function kindsRead(ruleSet: RuleSet, plans: readonly Plan[]): KindsRead {
   const trainings = new Set<string>();
   const seenCredentials = new Set<string>();
   const visit = (req: Requirement): void => {
-    const group = req.anyOf ?? req.allOf;
-    if (group) for (const r of group) visit(r);
-    else if (req.credential) {
-      kinds.add('credential');
-      if ('anyOf' in req.credential)
-        for (const id of req.credential.anyOf) {
-          const derivedFrom = ruleSet.credentials.get(id)?.derivedFrom;
-          if (derivedFrom && !seenCredentials.has(id)) {
-            seenCredentials.add(id);
-            visit(derivedFrom);
+    const kind = kindOf(req);
+    switch (kind) {
+      case 'anyOf':
+      case 'allOf':
+        for (const r of req[kind]!) visit(r);
+        return;
+      case 'credential': {
+        kinds.add('credential');
+        const need = req.credential!;
+        if ('anyOf' in need)
+          for (const id of need.anyOf) {
+            const derivedFrom = ruleSet.credentials.get(id)?.derivedFrom;
+            if (derivedFrom && !seenCredentials.has(id)) {
+              seenCredentials.add(id);
+              visit(derivedFrom);
+            }
           }
-        }
-    } else if (req.supervision) kinds.add('supervision');
-    else if (req.training) {
-      kinds.add('training');
-      for (const id of req.training.anyOf) trainings.add(id);
-    } else if (req.delegator) kinds.add('delegator');
-    else if (req.setting) kinds.add('setting');
-    else if (req.condition !== undefined) kinds.add('condition');
+        return;
+      }
+      case 'training':
+        kinds.add('training');
+        for (const id of req.training!.anyOf) trainings.add(id);
+        return;
+      case 'supervision':
+      case 'delegator':
+      case 'setting':
+      case 'condition':
+        kinds.add(kind);
+        return;
+      default: {
+        // A kind of requirement added to the schema must be placed here: left out, the space would
+        // not enumerate the fact it reads, and every row would say `*` for it.
+        const unplaced: never = kind;
+        throw new RangeError(`a requirement of no known kind (${String(unplaced)}): ${JSON.stringify(req)}`);
+      }
+    }
   };
   for (const plan of plans)
     for (const { rule, live } of plan.entries) {

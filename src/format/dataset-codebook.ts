@@ -63,7 +63,7 @@ export function datasetCodebook(format: DatasetFormat): string {
   const lines = [
     '# ma-check dataset: codebook',
     '',
-    'Decisions of `ma-check` over a part of its query space, with the rules, sources and jurisdictions they name. Every column of every file is described below; `manifest.json` says which rules (their digest), which date (`asOf`) and which part of the space (`space`, `grid`) the files hold, how many rows each has and the sha256 of each.',
+    'Decisions of `ma-check` over a part of its query space, with every rule and source of the rules (however narrow the part: a rule names the tasks it selects) and the jurisdictions of the part. Every column of every file is described below; `manifest.json` says which rules (their digest), which date (`asOf`) and which part of the space (`space`, `grid`) the files hold, how many rows each has and the sha256 of each.',
     '',
     '## Files',
     '',

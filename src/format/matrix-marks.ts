@@ -2,6 +2,7 @@ import type { Matrix } from '../domain/matrix.js';
 import type { Verdict } from '../domain/verdict.js';
 import { VERDICTS } from '../domain/verdict.js';
 import type { Paint } from './paint.js';
+import { thousands } from './thousands.js';
 
 /** One letter per verdict, so a grid reads the same with colour off and in print. */
 export const VERDICT_MARK: Readonly<Record<Verdict, string>> = {
@@ -34,7 +35,7 @@ export function verdictCounts(matrix: Matrix): string {
   const counts = new Map<Verdict, number>();
   for (const row of matrix.rows) for (const v of row.verdicts) counts.set(v, (counts.get(v) ?? 0) + 1);
   return VERDICTS.filter((v) => counts.has(v))
-    .map((v) => `${counts.get(v)!.toLocaleString('en-US')} ${v}`)
+    .map((v) => `${thousands(counts.get(v)!)} ${v}`)
     .join(', ');
 }
 

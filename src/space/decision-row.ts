@@ -1,5 +1,6 @@
 import type { ConditionTree, Decision } from '../domain/decision.js';
 import type { DecisionRow } from '../domain/query-space.js';
+import { sameList } from '../evaluate/query-keys.js';
 
 /** A requirement in one token: `kind:value`, alternatives joined by `|`, groups as `anyOf(…)`/`allOf(…)`. */
 export function conditionToken(tree: ConditionTree): string {
@@ -43,6 +44,3 @@ export function sameRow(a: DecisionRow, b: DecisionRow): boolean {
     sameList(a.citations, b.citations)
   );
 }
-
-const sameList = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((x, i) => x === b[i]);

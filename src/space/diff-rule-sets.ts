@@ -13,7 +13,8 @@ import {
 import { verdictRank } from '../domain/verdict.js';
 import { createEvaluator, type Evaluator } from '../evaluate/evaluator.js';
 import { buildPlan } from '../evaluate/plan.js';
-
+import { sameList } from '../evaluate/query-keys.js';
+import { checkSpaceOptions } from './check-space-options.js';
 import { changedStates, sameDefinitions } from './decision-inputs.js';
 import { decisionRow, sameRow } from './decision-row.js';
 import { profileGrid } from './profile-grid.js';
@@ -44,9 +45,6 @@ function chainOf(ruleSet: RuleSet, task: string, jurisdiction: string, asOf: str
   for (const entry of buildPlan(ruleSet, def, jurisdiction, asOf).entries) if (entry.rule !== null) ids.push(entry.id);
   return ids;
 }
-
-const sameList = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The parts of two rows that differ, in row order. */
 function changedParts(before: DecisionRow, after: DecisionRow): RowPart[] {
@@ -108,6 +106,7 @@ export function diffRuleSets(
   options: SpaceOptions,
   diffOptions: DiffOptions = {},
 ): RuleSetDiff {
+  checkSpaceOptions([base, head], options);
   const { asOf } = options;
   const rules = ruleChanges(base, head);
   const changedRule = new Map(rules.map((change) => [change.id, change]));
@@ -122,6 +121,8 @@ export function diffRuleSets(
   for (const cell of spaceCells([base, head], options)) {
     const inBase = base.tasks.has(cell.task);
     const inHead = head.tasks.has(cell.task);
+    // A task neither side has: nothing to decide (checkSpaceOptions refuses one; this only guards).
+    if (!inBase && !inHead) continue;
     const baseChain = chainOf(base, cell.task, cell.jurisdiction, asOf);
     const headChain = chainOf(head, cell.task, cell.jurisdiction, asOf);
     const behind: RuleChange[] = [];

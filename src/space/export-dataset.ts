@@ -13,6 +13,7 @@ import { selectTasks } from '../domain/select-tasks.js';
 import { createEvaluator } from '../evaluate/evaluator.js';
 import { sourceStats } from '../evaluate/source-stats.js';
 import { stateProfile } from '../evaluate/state-profile.js';
+import { checkSpaceOptions } from './check-space-options.js';
 import { decisionRow } from './decision-row.js';
 import { gridSummary, profileGrid } from './profile-grid.js';
 import { ALL_JURISDICTIONS, querySpace, type SpaceOptions } from './query-space.js';
@@ -28,11 +29,13 @@ export interface ExportedDataset {
 }
 
 /**
- * The open dataset of the query space (`ma-check export`): every point's decision, and the rules,
- * citations and jurisdictions the decisions name, as plain rows. Pure: the same rule set and
- * options give deep-equal tables.
+ * The open dataset of the query space (`ma-check export`): every point's decision, every rule and
+ * citation of the rule set (however narrow the space: a rule's row says which tasks it selects),
+ * and the jurisdictions of the space, as plain rows. Pure: the same rule set and options give
+ * deep-equal tables. A task the rule set lacks, or a code that is no state's, is a RangeError.
  */
 export function exportDataset(ruleSet: RuleSet, options: SpaceOptions): ExportedDataset {
+  checkSpaceOptions([ruleSet], options);
   const jurisdictions = options.jurisdictions ?? ALL_JURISDICTIONS;
   return {
     rulesDigest: ruleSet.digest,

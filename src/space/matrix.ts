@@ -4,6 +4,7 @@ import { NONE_VALUE } from '../domain/query-space.js';
 import type { RuleSet } from '../domain/rule-set.js';
 import { SUPERVISION_LEVELS } from '../domain/vocabulary.js';
 import { createEvaluator, type Evaluator } from '../evaluate/evaluator.js';
+import { checkSpaceOptions } from './check-space-options.js';
 import { listLabel, profileGrid } from './profile-grid.js';
 import { ALL_JURISDICTIONS, type SpaceOptions } from './query-space.js';
 
@@ -25,6 +26,7 @@ export function matrix(
   evaluator: Evaluator = createEvaluator(ruleSet),
 ): Matrix {
   if (evaluator.ruleSet !== ruleSet) throw new RangeError('the evaluator is for another rule set');
+  checkSpaceOptions([ruleSet], options);
   const by = options.by ?? 'state';
   const fixed = options.fixed ?? {};
   const jurisdictions = options.jurisdictions ?? ALL_JURISDICTIONS;
@@ -45,8 +47,7 @@ export function matrix(
   const columns = columnsOf(ruleSet, by, jurisdictions);
   const tasks = options.tasks ?? [...ruleSet.tasks.keys()];
   const rows = tasks.map((id) => {
-    const task = ruleSet.tasks.get(id);
-    if (task === undefined) throw new RangeError(`unknown task '${id}'`);
+    const task = ruleSet.tasks.get(id)!; // checkSpaceOptions: every task is the rule set's
     const verdicts = columns.map(
       (column) => evaluator.evaluate(queryAt(profile, id, by, column, options.asOf)).verdict,
     );

@@ -4,6 +4,7 @@ import { ANY_VALUE, type ProfileLabels, type SpacePoint } from '../domain/query-
 import type { RuleSet } from '../domain/rule-set.js';
 import { type FactKind, kindsRead } from '../evaluate/fact-kinds.js';
 import { buildPlan } from '../evaluate/plan.js';
+import { checkSpaceOptions } from './check-space-options.js';
 import { type FixedProfile, listLabel, type ProfileGrid, profileGrid } from './profile-grid.js';
 
 /** Which part of the space to enumerate. */
@@ -34,9 +35,11 @@ export const ALL_JURISDICTIONS: readonly string[] = Object.keys(STATES).sort();
 /**
  * The cells of the space over one or more rule sets (a diff decides the same points over two):
  * tasks of any of them, in the first one's order then the others' additions, by jurisdiction.
- * A cell reads a kind of fact when the rules of any rule set there do.
+ * A cell reads a kind of fact when the rules of any rule set there do. A task none of them has,
+ * or a code that is no state's, is a RangeError (`checkSpaceOptions`).
  */
 export function spaceCells(ruleSets: readonly RuleSet[], options: SpaceOptions): SpaceCell[] {
+  checkSpaceOptions(ruleSets, options);
   const tasks = options.tasks ?? [...new Set(ruleSets.flatMap((ruleSet) => [...ruleSet.tasks.keys()]))];
   const jurisdictions = options.jurisdictions ?? ALL_JURISDICTIONS;
   const cells: SpaceCell[] = [];

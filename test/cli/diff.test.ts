@@ -1,5 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -12,7 +22,7 @@ import { profileGrid } from '../../src/space/profile-grid.js';
 import { cellPoints, spaceCells } from '../../src/space/query-space.js';
 import { shipped } from '../helpers/load.js';
 import { runMain, STACK_TRACE } from '../helpers/memory-io.js';
-import { FIXTURES, REPO, SHIPPED_RULES } from '../helpers/paths.js';
+import { BIN, FIXTURES, MINIMAL, REPO, SHIPPED_RULES } from '../helpers/paths.js';
 import { runBin } from '../helpers/run-bin.js';
 
 // Exit codes (src/cli/exit-codes.ts): 0 ok, 1 a change of the --fail-on kind, 64 usage, 65 invalid rules, 66 no input.
@@ -69,10 +79,15 @@ afterAll(() => {
   rmSync(temp, { recursive: true, force: true });
 });
 
+/** The shipped rules: from the build's snapshot when it is fresh (instant), else from the YAML. */
+async function shippedRules(): Promise<RuleSet> {
+  const snapshot = await readSnapshot(join(REPO, 'dist', 'rules.snapshot.json'), SHIPPED_RULES);
+  return snapshot.fresh ? snapshot.ruleSet : shipped();
+}
+
 /** The points of the cells of the rule's tasks in CA whose rows differ between the shipped rules and the edit. */
 async function expectedChanges(): Promise<Set<string>> {
-  const snapshot = await readSnapshot(join(REPO, 'dist', 'rules.snapshot.json'), SHIPPED_RULES);
-  const base: RuleSet = snapshot.fresh ? snapshot.ruleSet : shipped();
+  const base = await shippedRules();
   const data: RuleData = { ...base.data };
   data.rules = data.rules.map((r) => (r.id === RULE ? ({ ...r, verdict: 'discouraged' } as RuleRecord) : r));
   const head = indexRules(data, 'sha256:edited');
@@ -198,4 +213,124 @@ describe('ma-check diff (in process)', () => {
       "ma-check: --base 'no-such-rules': not a directory, and git, needed to read it as a git ref, is not installed (or not on PATH)\n",
     );
   });
+
+  test('--category alone picks the tasks of both sides: a category only the base has comes out removed', async () => {
+    const imaging = [...(await shippedRules()).tasks.values()].filter((t) => t.category === 'imaging').map((t) => t.id);
+    expect(imaging.length).toBeGreaterThan(0);
+    const run = await runMain(
+      [
+        'diff',
+        '--base',
+        'rules',
+        '--head',
+        MINIMAL,
+        '--category',
+        'imaging',
+        '--states',
+        'AK',
+        '--format',
+        'json',
+      ].concat(['--as-of', AS_OF]),
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const changes = JSON.parse(run.stdout).changes as { task: string; direction: string; after: unknown }[];
+    expect([...new Set(changes.map((c) => c.task))]).toEqual(imaging);
+    for (const c of changes) expect(c).toMatchObject({ direction: 'removed', after: null });
+  });
+
+  test('a --base written as a path that is not there: exit 66, without asking git', async () => {
+    const run = await runMain(['diff', '--base', './typo-dir', '--as-of', AS_OF], { env: { PATH: temp } });
+    expect(run.code).toBe(66);
+    expect(run.stderr).toBe("ma-check: --base './typo-dir': no such folder\n");
+  });
+
+  test('a file for --base (no ref of that name) or for --head: exit 66, "is a file, not a folder"', async () => {
+    const asBase = await runMain(['diff', '--base', 'rules/national.yaml', '--head', 'rules'], {
+      env: gitEnv,
+      cwd: repo,
+    });
+    expect(asBase.code).toBe(66);
+    expect(asBase.stderr).toMatch(
+      /^ma-check: --base 'rules\/national\.yaml' is a file, not a folder \(nor a git ref: fatal: [^\n]*\)\n$/,
+    );
+    const asHead = await runMain(['diff', '--base', 'HEAD', '--head', 'rules/national.yaml'], {
+      env: gitEnv,
+      cwd: repo,
+    });
+    expect(asHead.code).toBe(66);
+    expect(asHead.stderr).toBe("ma-check: --head 'rules/national.yaml' is a file, not a folder\n");
+  });
+
+  test('a ref with a slash in its name is still a ref', async () => {
+    git(repo, 'branch', '-f', 'topic/same-rules', 'HEAD');
+    const run = await runMain(
+      ['diff', '--base', 'topic/same-rules', '--head', join(repo, 'rules'), '--tasks', 'filing', '--states', 'AK'],
+      { env: gitEnv },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('base topic/same-rules:rules (sha256:');
+  });
+
+  test('a TMPDIR that cannot hold a folder: exit 66, one line (was 70, an internal error)', async () => {
+    const notAFolder = join(temp, 'tmpdir-is-a-file');
+    writeFileSync(notAFolder, '');
+    const run = await runMain(['diff', '--base', 'HEAD', '--head', join(repo, 'rules'), '--tasks', 'filing'], {
+      env: { ...gitEnv, TMPDIR: notAFolder },
+    });
+    expect(run.code).toBe(66);
+    expect(run.stderr).toBe(
+      `ma-check: cannot make a temporary folder in '${notAFolder}' (TMPDIR): it is not a folder\n`,
+    );
+  });
+});
+
+describe('ma-check diff: signals', () => {
+  /**
+   * A run of the built bin whose git stops where the ref's rules are being written out, with the
+   * temporary folder made: a stand-in for git on PATH runs the real one for everything else.
+   */
+  function stoppedInCheckout(name: string) {
+    const dir = join(temp, `signal-${name}`);
+    const bin = join(dir, 'bin');
+    const tmp = join(dir, 'tmp');
+    mkdirSync(bin, { recursive: true });
+    mkdirSync(tmp);
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    const waiting = join(dir, 'waiting.pid');
+    writeFileSync(
+      join(bin, 'git'),
+      `#!/bin/sh\nfor arg in "$@"; do\n  if [ "$arg" = checkout-index ]; then echo $$ > '${waiting}'; exec sleep 30; fi\ndone\nexec '${realGit}' "$@"\n`,
+    );
+    chmodSync(join(bin, 'git'), 0o755);
+    const child = spawn(process.execPath, [BIN, 'diff', '--base', 'HEAD', '--head', join(repo, 'rules')], {
+      env: { ...gitEnv, PATH: `${bin}:${gitEnv.PATH}`, TMPDIR: tmp },
+      stdio: 'ignore',
+    });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    return { child, ended, tmp, waiting };
+  }
+
+  test.skipIf(process.platform === 'win32')(
+    'SIGINT or SIGHUP while git writes the ref out: the temporary folder goes, and the run ends by the signal',
+    async () => {
+      const runs = (['SIGINT', 'SIGHUP'] as const).map(async (signal) => {
+        const { child, ended, tmp, waiting } = stoppedInCheckout(signal);
+        const started = Date.now();
+        while (!existsSync(waiting) && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 10));
+        expect(existsSync(waiting)).toBe(true);
+        expect(readdirSync(tmp)).toHaveLength(1);
+        child.kill(signal);
+        const endedBy = await ended;
+        // The stand-in's sleep outlives the run; it is this test's to stop.
+        process.kill(Number(readFileSync(waiting, 'utf8')), 'SIGTERM');
+        return { signal, endedBy, left: readdirSync(tmp) };
+      });
+      for (const { signal, endedBy, left } of await Promise.all(runs)) {
+        expect(endedBy, signal).toBe(signal);
+        expect(left, signal).toEqual([]);
+      }
+    },
+  );
 });

@@ -1,13 +1,28 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { datasetFolder, writeDataset } from '../../src/cli/dataset-folder.js';
 import { runMain, STACK_TRACE } from '../helpers/memory-io.js';
-import { FIXTURES } from '../helpers/paths.js';
+import { BIN, FIXTURES, REPO } from '../helpers/paths.js';
 
-// Exit codes, hard-coded so this file imports only `main`: 64 usage, 65 invalid rules, 66 no input.
+// Exit codes, hard-coded: 64 usage, 65 invalid rules, 66 no input.
 const AS_OF = '2026-12-07';
 const TABLES = ['decisions', 'rules', 'citations', 'jurisdictions'];
 const FILES = (format: string) => [...TABLES.map((t) => `${t}.${format}`), 'codebook.md', 'manifest.json'].sort();
@@ -160,6 +175,27 @@ describe('ma-check export (in process)', () => {
     expect(manifest.files['decisions.csv'].rows).toBe(decisions.length);
   });
 
+  test('states in code order and tasks in rule-set order, whatever order they are typed in; every rule and citation', async () => {
+    const run = await exportTo('typed-order', '--states', 'TX,AK,Alaska', '--tasks', 'triage,filing');
+    expect(run.code, run.stderr).toBe(0);
+    const manifest = JSON.parse(read('typed-order', 'manifest.json'));
+    const full = JSON.parse(read('full', 'manifest.json'));
+    const ruleSetOrder = full.space.tasks.filter((t: string) => t === 'triage' || t === 'filing');
+    expect(manifest.space).toMatchObject({ tasks: ruleSetOrder, jurisdictions: ['AK', 'TX'] });
+    expect(csvRecords(read('typed-order', 'jurisdictions.csv')).map((j) => j.code)).toEqual(['AK', 'TX']);
+    const cells = csvRecords(read('typed-order', 'decisions.csv')).map((d) => `${d.task} ${d.jurisdiction}`);
+    expect([...new Set(cells)]).toEqual(ruleSetOrder.flatMap((t: string) => [`${t} AK`, `${t} TX`]));
+    // However narrow the space, the rules and citations are all of them, as the README and codebook say.
+    for (const table of ['rules', 'citations'])
+      expect(manifest.files[`${table}.csv`].rows, table).toBe(full.files[`${table}.csv`].rows);
+    const codebook = read('typed-order', 'codebook.md');
+    expect(codebook).toContain('every rule and source of the rules');
+    expect(codebook).not.toContain('sources and jurisdictions they name');
+    // The manifest's grid names the training axis `asked`; the codebook says what the rows hold for it.
+    expect(manifest.grid.trainings).toEqual(['none', 'asked']);
+    expect(codebook).toMatch(/`asked` in `manifest\.json` `grid\.trainings`/);
+  });
+
   test('jurisdictions hold the figures of `ma-check states` on the same date', async () => {
     const states = await runMain(['states', '--format', 'json', '--as-of', AS_OF]);
     const byCode = new Map(JSON.parse(states.stdout).states.map((s: Record<string, unknown>) => [s.code, s] as const));
@@ -209,6 +245,71 @@ describe('ma-check export: the --out folder', () => {
     expect((await exportTo(join('new', 'deeper'), '--tasks', 'filing')).code).toBe(0);
     expect(readdirSync(at('new', 'deeper')).sort()).toEqual(FILES('csv'));
   });
+
+  test('a folder an interrupted export left (partial files, no manifest yet) is taken, and ends a whole export', async () => {
+    mkdirSync(at('interrupted'));
+    writeFileSync(at('interrupted', 'decisions.csv'), 'task\n');
+    writeFileSync(at('interrupted', '.rules.csv.partial'), 'id,la');
+    writeFileSync(at('interrupted', '.decisions.json.partial'), '[{"ta');
+    const run = await exportTo('interrupted', '--tasks', 'filing', '--states', 'AK');
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(at('interrupted')).sort()).toEqual(FILES('csv'));
+  });
+
+  test('a run that fails leaves no partial file, and not the folders it made; an empty folder stays empty', async () => {
+    mkdirSync(at('was-empty'));
+    for (const out of [join('made', 'by-the-run'), 'was-empty']) {
+      const folder = datasetFolder(work, out);
+      const writing = writeDataset(folder, async (writeFile) => {
+        await writeFile('decisions.csv', ['task\n', 'filing\n']);
+        await writeFile(
+          'rules.csv',
+          (function* () {
+            yield 'id\n';
+            throw new Error('the export broke');
+          })(),
+        );
+      });
+      await expect(writing, out).rejects.toThrow('the export broke');
+    }
+    expect(existsSync(at('made'))).toBe(false);
+    expect(readdirSync(at('was-empty'))).toEqual([]);
+  });
+
+  // A FIFO as the partial file an earlier run left: the run blocks writing it until this test
+  // reads, so the signal comes while the export is being written, every time.
+  test.skipIf(process.platform === 'win32')(
+    'SIGINT while the files are being written: no partial file is left, and the run ends by the signal',
+    async () => {
+      mkdirSync(at('signalled'));
+      const fifo = at('signalled', '.rules.csv.partial');
+      execFileSync('mkfifo', [fifo]);
+      const child = spawn(
+        process.execPath,
+        [BIN, 'export', '--out', at('signalled'), '--tasks', 'filing', '--states', 'AK', '--as-of', AS_OF],
+        { cwd: REPO, stdio: 'ignore' },
+      );
+      const ended = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.on('exit', (_code, signal) => resolve(signal)),
+      );
+      // Opens once the run has opened it to write: the run is watching for signals by then.
+      const opening = open(fifo, 'r');
+      if ((await Promise.race([opening, ended.then(() => 'ended')])) === 'ended') {
+        // The run never wrote: a writer of our own lets the open return, so the test fails at once.
+        closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+        await (await opening).close();
+        expect.fail('the export ended before it wrote the files');
+      }
+      const reading = await opening;
+      child.kill('SIGINT');
+      // rules.csv is larger than a pipe holds: the run waits on this read before it can finish.
+      for await (const _ of reading.createReadStream()) {
+        // drained
+      }
+      expect(await ended).toBe('SIGINT');
+      expect(readdirSync(at('signalled'))).toEqual([]);
+    },
+  );
 
   test.each([
     ['holds other files', { 'notes.txt': 'mine' }, /holds files an export does not write \('notes\.txt'\)/],

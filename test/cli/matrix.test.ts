@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
+import { thousands } from '../../src/format/thousands.js';
 import { runMain, STACK_TRACE } from '../helpers/memory-io.js';
 
 const PROFILE = ['--cert', 'CMA', '--supervision', 'direct', '--delegator', 'physician', '--as-of', '2026-11-25'];
@@ -75,6 +76,41 @@ describe('ma-check matrix (in process)', () => {
     expect(records.slice(1).map((r) => r[0])).not.toContain('iv-insertion');
     // No rule on an administrative task in WA asks for a credential: one verdict across the row.
     expect(records.slice(1).every((r) => new Set(r.slice(1)).size === 1)).toBe(true);
+  });
+
+  test('--by supervision counts the states once resolved: AK,Alaska is one state; AK,WA two', async () => {
+    const args = [
+      'matrix',
+      '--by',
+      'supervision',
+      '--tasks',
+      'iv-insertion',
+      '--format',
+      'json',
+      '--as-of',
+      '2026-11-25',
+    ];
+    const one = await runMain([...args, '--states', 'AK,Alaska']);
+    expect(one.stderr).toBe('');
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout).profile.states).toEqual(['AK']);
+    const two = await runMain([...args, '--states', 'WA,AK']);
+    expect(two.code).toBe(64);
+    expect(two.stderr).toBe(
+      'ma-check: --by supervision compares supervision levels in one state, not 2 (AK, WA); give --states XX\n',
+    );
+  });
+
+  test('the totals group thousands as `matrix` and `export` both print them', () => {
+    expect([0, 7, 999, 1000, 2448, 120_345, 1_234_567].map(thousands)).toEqual([
+      '0',
+      '7',
+      '999',
+      '1,000',
+      '2,448',
+      '120,345',
+      '1,234,567',
+    ]);
   });
 
   test.each([

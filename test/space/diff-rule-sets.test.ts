@@ -131,6 +131,22 @@ describe('diffRuleSets', () => {
     expect(diff.summary.byTask.map((t) => t.task)).toEqual(['filing', 'filing-2']);
   });
 
+  test('a task neither rule set has, or a code that is no state’s: a RangeError, not rows nobody decided', () => {
+    const noTask = { asOf: AS_OF, tasks: ['nope'], jurisdictions: ['AK'] };
+    expect(() => diffRuleSets(base, base, noTask)).toThrow(RangeError);
+    expect(() => diffRuleSets(base, base, noTask)).toThrow(/unknown task 'nope'/);
+    expect(() => diffRuleSets(base, base, { asOf: AS_OF, tasks: ['filing'], jurisdictions: ['ZZ'] })).toThrow(
+      /unknown jurisdiction 'ZZ'/,
+    );
+    // A task one side has is fine: it is added or removed.
+    const head = edited(base, (data) => {
+      data.tasks = data.tasks.filter((t) => t.id !== 'filing');
+    });
+    expect(
+      diffRuleSets(base, head, { asOf: AS_OF, tasks: ['filing'], jurisdictions: ['AK'] }).summary.changed,
+    ).toMatchObject({ removed: 1, added: 0 });
+  });
+
   test('a credential redefined: the decisions that read it move, and name no rule, since a definition changed', () => {
     expect(base.credentials.get('CMA')?.scope).toBe('clinical');
     const head = edited(base, (data) => {

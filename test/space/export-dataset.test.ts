@@ -23,6 +23,20 @@ const withOverlay = () => ruleSetAt(SHIPPED_RULES, [join(FIXTURES, 'overlays', '
 
 describe('exportDataset', () => {
   test.each([
+    ['a task the rule set lacks', { tasks: ['nope'] }, /unknown task 'nope'/],
+    ['a code that is no state’s', { tasks: ['filing'], jurisdictions: ['ZZ'] }, /unknown jurisdiction 'ZZ'/],
+    [
+      'the national baseline as a jurisdiction',
+      { tasks: ['filing'], jurisdictions: ['US'] },
+      /unknown jurisdiction 'US'/,
+    ],
+  ])('%s: a RangeError, no dataset', (_, narrowed, message) => {
+    const made = () => exportDataset(minimal(), { asOf: AS_OF, ...narrowed });
+    expect(made).toThrow(RangeError);
+    expect(made).toThrow(message);
+  });
+
+  test.each([
     ['the fixture rule set, whole space', () => exportDataset(minimal(), { asOf: AS_OF })],
     ['the shipped rules with an overlay, three tasks', () => exportDataset(withOverlay(), SHIPPED_PART)],
   ])('every row of every table holds the codebook columns, in order (%s)', (_, made) => {

@@ -54,6 +54,11 @@ describe('matrix', () => {
     expect(table.profile.states).toEqual(['AK']);
   });
 
+  test('refuses a task the rule set lacks, or a code that is no state’s, as export and diff do', () => {
+    expect(() => matrix(ruleSet, { asOf: AS_OF, tasks: ['nope'] })).toThrow(RangeError);
+    expect(() => matrix(ruleSet, { asOf: AS_OF, jurisdictions: ['ZZ'] })).toThrow(/unknown jurisdiction 'ZZ'/);
+  });
+
   test('refuses an axis over several states, or an axis it is also told to fix', () => {
     expect(() => matrix(ruleSet, { asOf: AS_OF, by: 'credential', jurisdictions: ['AK', 'WA'] })).toThrow(RangeError);
     expect(() =>

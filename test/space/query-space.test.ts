@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ANY_VALUE, type ProfileLabels } from '../../src/domain/query-space.js';
+import type { RuleData, RuleRecord } from '../../src/domain/rule-set.js';
+import type { Requirement } from '../../src/domain/schema/requirement.js';
 import { createEvaluator } from '../../src/evaluate/evaluator.js';
+import { indexRules } from '../../src/rules/index-rules.js';
 import { decisionRow } from '../../src/space/decision-row.js';
 import { profileGrid } from '../../src/space/profile-grid.js';
 import { ALL_JURISDICTIONS, cellPoints, querySpace, spaceCells } from '../../src/space/query-space.js';
-import { shipped } from '../helpers/load.js';
+import { minimal, shipped } from '../helpers/load.js';
 
 const AS_OF = '2026-11-25';
 
@@ -95,5 +98,19 @@ describe('the query space over the shipped rules', () => {
     );
     expect(points.every((p) => p.profile.credential === 'CMA' && p.profile.supervision === 'direct')).toBe(true);
     expect(points.every((p) => p.query.credentials?.join() === 'CMA' && p.query.supervision === 'direct')).toBe(true);
+  });
+});
+
+describe('what a cell reads', () => {
+  test('a requirement of a kind the space does not know is an error, not a fact silently left `*`', () => {
+    const data: RuleData = { ...minimal().data };
+    const rule = data.rules.find((r) => r.id === 'filing/baseline')!;
+    // A kind the schema may gain one day, here without the code that places it.
+    const unplaced = { skill: { anyOf: ['filing-course'] } } as unknown as Requirement;
+    data.rules = data.rules.map((r) => (r === rule ? ({ ...r, requires: [unplaced] } as RuleRecord) : r));
+    const ruleSet = indexRules(data, 'sha256:unplaced-kind');
+    const cells = () => spaceCells([ruleSet], { asOf: AS_OF, tasks: ['filing'], jurisdictions: ['AK'] });
+    expect(cells).toThrow(RangeError);
+    expect(cells).toThrow(/no known kind \(skill\)/);
   });
 });

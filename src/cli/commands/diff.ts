@@ -7,7 +7,6 @@ import type { DiffReport } from '../../domain/rule-set-diff.js';
 import { quoted } from '../../domain/shown-value.js';
 import { DEFAULT_MAX_ROWS, DIFF_FORMATS, type DiffFormat, renderDiff } from '../../format/diff-formats.js';
 import { diffRuleSets } from '../../space/diff-rule-sets.js';
-import type { SpaceOptions } from '../../space/query-space.js';
 import { checkDate } from '../check-date.js';
 import type { CommandContext } from '../context.js';
 import { InvalidRulesError, NoInputError, UsageError } from '../errors.js';
@@ -68,8 +67,22 @@ function locatedAtRef(error: unknown, shownDir: string, label: string): unknown 
   return located;
 }
 
-/** Whether `path` is a folder; a path that does not exist, or is something else, is not. */
-const isDirectory = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+/** What is at `path`: a folder, something else (a file), or nothing this process can see. */
+function kindAt(path: string): 'folder' | 'file' | 'none' {
+  try {
+    const info = statSync(path, { throwIfNoEntry: false });
+    return info === undefined ? 'none' : info.isDirectory() ? 'folder' : 'file';
+  } catch {
+    // A file on its path (ENOTDIR) or a folder it may not read: loading or git says which.
+    return 'none';
+  }
+}
+
+/**
+ * Whether `--base` was written as a path, never a ref: git refuses a ref that starts with `.` or
+ * `/` (`git check-ref-format`), and `HEAD~1`, `origin/main` or a tag do not.
+ */
+const writtenAsPath = (text: string): boolean => /^(\.\.?)?\//.test(text) || text === '.' || text === '..';
 
 /** `--max-rows`: a whole number, for the Markdown only. */
 function maxRowsOf(value: string | undefined, format: DiffFormat): number {
@@ -77,24 +90,6 @@ function maxRowsOf(value: string | undefined, format: DiffFormat): number {
   if (format !== 'markdown') throw new UsageError(`--max-rows applies to --format markdown, not ${format}`);
   if (!/^\d+$/.test(value)) throw new UsageError(`--max-rows takes a whole number, not ${quoted(value)}`);
   return Number(value);
-}
-
-/**
- * The space the options pick, names resolved against the head rule set. Without `--tasks`, a task
- * only the base has is compared too (its decisions are `removed`).
- */
-function spaceOf(base: RuleSet, head: RuleSet, options: DiffOptions, today: string): SpaceOptions {
-  const space = resolveSpaceOptions(head, options, today);
-  if (options.tasks !== undefined) return space;
-  if (options.category === undefined) {
-    const { tasks: _headTasks, ...everyTask } = space;
-    return everyTask;
-  }
-  const categories = new Set(options.category.map((name) => name.trim().toLowerCase()));
-  const removed = [...base.tasks.values()]
-    .filter((task) => !head.tasks.has(task.id) && categories.has(task.category))
-    .map((task) => task.id);
-  return { ...space, tasks: [...(space.tasks ?? []), ...removed] };
 }
 
 /** `ma-check diff --base <dir|ref> [--head dir]`: every answer a change to the rules changes. */
@@ -128,7 +123,8 @@ export function registerDiff(program: Command, context: CommandContext): void {
         throw atRef ? locatedAtRef(error, relative(io.cwd, atRef.dir), atRef.label) : error;
       });
       const head = await loadSide(context, headDir, `--head ${quoted(options.head ?? relative(io.cwd, headDir))}`);
-      const space = spaceOf(base, head, { ...options, ...(asOf ? { asOf } : {}) }, io.today());
+      // The tasks of both sides: one only the base has is compared too (its decisions are `removed`).
+      const space = resolveSpaceOptions(head, { ...options, ...(asOf ? { asOf } : {}) }, io.today(), [base, head]);
       const diff = diffRuleSets(base, head, space);
       const report: DiffReport = {
         base: { source: baseSource, digest: base.digest },
@@ -142,11 +138,20 @@ export function registerDiff(program: Command, context: CommandContext): void {
       context.exitCode = failed ? ExitCode.Findings : ExitCode.Ok;
     };
 
-    if (isDirectory(baseDir)) return compare(baseDir, options.base);
-    if (!isDirectory(headDir))
+    const headShown = options.head ?? headDir;
+    if (kindAt(headDir) === 'file') throw new NoInputError(`--head ${quoted(headShown)} is a file, not a folder`);
+    const baseKind = kindAt(baseDir);
+    if (baseKind === 'folder') return compare(baseDir, options.base);
+    const baseIsFile = (reason: string) =>
+      new NoInputError(`--base ${quoted(options.base)} is a file, not a folder${reason}`);
+    if (writtenAsPath(options.base))
+      throw baseKind === 'file' ? baseIsFile('') : new NoInputError(`--base ${quoted(options.base)}: no such folder`);
+    if (kindAt(headDir) !== 'folder')
       throw new NoInputError(
-        `no such folder: ${options.head ?? headDir} (--base ${quoted(options.base)} is a git ref, read where --head is)`,
+        `no such folder: ${headShown} (--base ${quoted(options.base)} is a git ref, read where --head is)`,
       );
-    return withRulesAtRef(options.base, headDir, io.env, (atRef) => compare(atRef.dir, atRef.label, atRef));
+    // A file of that name that is no ref either was meant as the rules folder.
+    const unknownRef = baseKind === 'file' ? (reason: string) => baseIsFile(` (nor a git ref: ${reason})`) : undefined;
+    return withRulesAtRef(options.base, headDir, io.env, (atRef) => compare(atRef.dir, atRef.label, atRef), unknownRef);
   });
 }

@@ -36,16 +36,18 @@ export function registerMatrix(program: Command, context: CommandContext): void 
 async function matrixAction(context: CommandContext, options: MatrixCliOptions): Promise<void> {
   const { io } = context;
   const { by } = options;
-  if (by !== 'state' && options.states?.length !== 1)
-    throw new UsageError(
-      `--by ${by} compares ${by === 'credential' ? 'credentials' : 'supervision levels'} in one state; add --states XX`,
-    );
+  const oneState = `--by ${by} compares ${by === 'credential' ? 'credentials' : 'supervision levels'} in one state`;
+  if (by !== 'state' && options.states === undefined) throw new UsageError(`${oneState}; add --states XX`);
   if (by === 'credential' && options.cert)
     throw new UsageError('--by credential puts credentials in the columns; leave out --cert');
   if (by === 'supervision' && options.supervision)
     throw new UsageError('--by supervision puts the levels in the columns; leave out --supervision');
   const { ruleSet } = await loadRuleSet(ruleLocation(context, options.rules));
   const space = resolveSpaceOptions(ruleSet, options, io.today());
+  // Counted once resolved: `AK,Alaska` is one state.
+  const states = space.jurisdictions ?? [];
+  if (by !== 'state' && states.length !== 1)
+    throw new UsageError(`${oneState}, not ${states.length} (${states.join(', ')}); give --states XX`);
   const table = matrix(ruleSet, { ...space, by });
   const paint = options.format === 'text' ? await loadPaint(io) : PLAIN;
   io.out(renderMatrix(table, options.format, paint));
