@@ -17,6 +17,7 @@ import { escapeHtml } from '../../src/format/html-escape.js';
 import { CONTENT_SECURITY_POLICY, NOT_LEGAL_ADVICE } from '../../src/format/site-layout.js';
 import { DESIGN_TASK_IDS } from '../helpers/design-task-ids.js';
 import { runMain, STACK_TRACE } from '../helpers/memory-io.js';
+import { MINIMAL, REPO } from '../helpers/paths.js';
 
 const AS_OF = '2026-11-25';
 const work = mkdtempSync(join(tmpdir(), 'ma-check-site-'));
@@ -71,6 +72,18 @@ function filesOf(root: string): Map<string, Buffer> {
 }
 
 const site = (dir: string, ...args: string[]) => runMain(['site', '--out', dir, '--as-of', AS_OF, ...args]);
+
+/**
+ * An install whose rules are the minimal fixture rule set (five tasks, three state files), with
+ * the build's dist/ for the site's app. The tests of overlays and of the folders `site` writes and
+ * checks need a site, not the shipped one, and this one takes a fraction of the time.
+ */
+const smallRoot = mkdtempSync(join(tmpdir(), 'ma-check-site-install-'));
+symlinkSync(MINIMAL, join(smallRoot, 'rules'), 'dir');
+symlinkSync(join(REPO, 'dist'), join(smallRoot, 'dist'), 'dir');
+afterAll(() => rmSync(smallRoot, { recursive: true, force: true }));
+const SMALL = { install: { packageRoot: smallRoot, version: '0.0.0-test' } };
+const smallSite = (dir: string, ...args: string[]) => runMain(['site', '--out', dir, '--as-of', AS_OF, ...args], SMALL);
 
 /** The site of the shipped rules, written once for every test here (a site takes about a second). */
 const first = join(work, 'first');
@@ -195,7 +208,7 @@ describe('ma-check site with an overlay whose texts are markup', () => {
   let files: Map<string, Buffer>;
 
   beforeAll(async () => {
-    const { code, stderr } = await site(out, '--rules', overlay);
+    const { code, stderr } = await smallSite(out, '--rules', overlay);
     expect(stderr).not.toMatch(STACK_TRACE);
     expect(code).toBe(0);
     files = filesOf(out);
@@ -218,7 +231,7 @@ describe('ma-check site with an overlay whose texts are markup', () => {
 
   test('site --check fails naming the files once the overlay’s rule file is edited', async () => {
     // That it passes on an unchanged site is the shipped site's test above.
-    const check = () => runMain(['site', '--check', out, '--rules', overlay]);
+    const check = () => runMain(['site', '--check', out, '--rules', overlay], SMALL);
     const ruleFile = join(overlay, 'rules', 'policy.yaml');
     writeFileSync(ruleFile, readFileSync(ruleFile, 'utf8').replace('Never ', 'Not ever '));
     const { code, stdout, stderr } = await check();
@@ -237,10 +250,14 @@ describe('ma-check site with an overlay whose texts are markup', () => {
 });
 
 describe('ma-check site: folders it writes and checks', () => {
-  /** A copy of the site written at the start: a site checks the same wherever it is. */
+  /** A site of the small install, copied for each test: a site checks the same wherever it is. */
+  const base = join(work, 'small-base');
+  beforeAll(async () => {
+    expect((await smallSite(base)).code).toBe(0);
+  }, 60_000);
   const copyOfSite = (name: string): string => {
     const dir = join(work, name);
-    cpSync(first, dir, { recursive: true });
+    cpSync(base, dir, { recursive: true });
     return dir;
   };
 
@@ -253,13 +270,13 @@ describe('ma-check site: folders it writes and checks', () => {
     writeFileSync(join(dir, 'tasks', 'retired-task.html'), 'old');
     writeFileSync(join(work, 'outside.html'), 'not the site’s');
     writeFileSync(join(dir, 'notes.txt'), 'mine');
-    const { code } = await site(dir);
+    const { code } = await smallSite(dir);
     expect(code).toBe(0);
     expect(existsSync(join(dir, 'tasks', 'retired-task.html'))).toBe(false);
     expect(readFileSync(join(work, 'outside.html'), 'utf8')).toBe('not the site’s');
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
     // The user's file is not part of the site: --check says so.
-    const check = await runMain(['site', '--check', dir]);
+    const check = await runMain(['site', '--check', dir], SMALL);
     expect(check.code).toBe(1);
     expect(check.stdout).toBe('extra    notes.txt\n');
   });
@@ -268,15 +285,15 @@ describe('ma-check site: folders it writes and checks', () => {
     const dir = copyOfSite('damaged');
     rmSync(join(dir, 'states', 'AK.html'));
     writeFileSync(join(dir, 'tasks', 'filing.html'), 'edited by hand');
-    const { code, stdout } = await runMain(['site', '--check', dir]);
+    const { code, stdout } = await runMain(['site', '--check', dir], SMALL);
     expect(code).toBe(1);
     expect(stdout).toBe('missing  states/AK.html\ndiffers  tasks/filing.html\n');
   });
 
   test('--check reads the date from the site’s marker, or takes --as-of', async () => {
     const dir = copyOfSite('dated');
-    expect((await runMain(['site', '--check', dir], { today: '2027-03-01' })).code).toBe(0);
-    const other = await runMain(['site', '--check', dir, '--as-of', '2026-11-26']);
+    expect((await runMain(['site', '--check', dir], { ...SMALL, today: '2027-03-01' })).code).toBe(0);
+    const other = await runMain(['site', '--check', dir, '--as-of', '2026-11-26'], SMALL);
     expect(other.code).toBe(1);
     expect(other.stdout).toContain('differs  index.html');
   });
@@ -285,7 +302,7 @@ describe('ma-check site: folders it writes and checks', () => {
     const dir = join(work, 'someone');
     mkdirSync(dir);
     writeFileSync(join(dir, 'index.html'), 'my page');
-    const { code, stderr } = await site(dir);
+    const { code, stderr } = await smallSite(dir);
     expect(code).toBe(64);
     expect(stderr).toMatch(/holds files but no ma-check-site\.json/);
     expect(readdirSync(dir)).toEqual(['index.html']);
@@ -314,7 +331,7 @@ describe('ma-check site: folders it writes and checks', () => {
     const dir = join(work, 'dotted');
     mkdirSync(dir);
     writeFileSync(join(dir, '.gitkeep'), '');
-    expect((await site(dir)).code).toBe(0);
+    expect((await smallSite(dir)).code).toBe(0);
     expect(existsSync(join(dir, '.gitkeep'))).toBe(true);
     expect(existsSync(join(dir, 'index.html'))).toBe(true);
   });
@@ -335,7 +352,7 @@ describe('ma-check site: folders it writes and checks', () => {
     writeFileSync(join(elsewhere, 'retired.html'), 'not the site’s either');
     const dir = markedFolder('linked', ['states/AK.html', 'states/retired.html']);
     symlinkSync(elsewhere, join(dir, 'states'), 'dir');
-    const { code, stderr } = await site(dir);
+    const { code, stderr } = await smallSite(dir);
     expect(stderr).toMatch(/--out '.*linked': 'states' is a symbolic link; the site writes only inside its folder/);
     expect(stderr).not.toMatch(STACK_TRACE);
     expect(code).toBe(64);
@@ -347,13 +364,13 @@ describe('ma-check site: folders it writes and checks', () => {
   test('a marker whose date is not a date: a usage error for --check and --out, naming it', async () => {
     const dir = markedFolder('misdated', ['index.html'], '2026-13-45');
     writeFileSync(join(dir, 'index.html'), 'old');
-    const check = await runMain(['site', '--check', dir]);
+    const check = await runMain(['site', '--check', dir], SMALL);
     expect(check.stderr).toMatch(
       /--check '.*misdated': its ma-check-site\.json is not one ma-check wrote \(its asOf '2026-13-45' is not a date written YYYY-MM-DD\); give --as-of DATE/,
     );
     expect(check.stderr).not.toMatch(STACK_TRACE);
     expect(check.code).toBe(64);
-    const out = await site(dir);
+    const out = await smallSite(dir);
     expect(out.stderr).toMatch(/--out '.*misdated': its ma-check-site\.json is not one ma-check wrote \(its asOf/);
     expect(out.code).toBe(64);
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).toBe('old');
@@ -362,7 +379,7 @@ describe('ma-check site: folders it writes and checks', () => {
   test('--out naming a file is a usage error', async () => {
     const file = join(work, 'a-file');
     writeFileSync(file, '');
-    const { code, stderr } = await site(file);
+    const { code, stderr } = await smallSite(file);
     expect(code).toBe(64);
     expect(stderr).toMatch(/is a file, not a folder/);
   });
