@@ -4,24 +4,18 @@ import type { RuleSet } from '../domain/rule-set.js';
 import { didYouMean } from '../domain/suggest.js';
 import { CATEGORIES, type Category, SUPERVISION_LEVELS } from '../domain/vocabulary.js';
 import { type NameLookups, nameLookups, type QueryProblem, resolveQuery } from '../evaluate/resolve-query.js';
-import type { FixedProfile } from '../space/profile-grid.js';
+import { fixedProfileOf } from '../space/profile-grid.js';
 import { ALL_JURISDICTIONS, type SpaceOptions } from '../space/query-space.js';
 import { UsageError } from './errors.js';
 import { AS_OF_HELP, collectFacts, collectList } from './options.js';
+import { type ProfileCliOptions, profileInput } from './profile-input.js';
 import { usageProblems } from './query-problems.js';
 
 /** The options that pick a part of the query space (`matrix`, `export`, `diff`), as commander gives them. */
-export interface SpaceCliOptions {
+export interface SpaceCliOptions extends ProfileCliOptions {
   tasks?: string[];
   states?: string[];
   category?: string[];
-  cert?: string[];
-  supervision?: string;
-  training?: string[];
-  delegator?: string;
-  setting?: string;
-  confirm?: string[];
-  deny?: string[];
   asOf?: string;
 }
 
@@ -76,13 +70,7 @@ export function resolveSpaceOptions(
     {
       task: anyTask,
       states: options.states ?? null,
-      credentials: options.cert ?? null,
-      supervision: options.supervision ?? null,
-      trainings: options.training ?? null,
-      delegator: options.delegator ?? null,
-      setting: options.setting ?? null,
-      confirmed: options.confirm ?? [],
-      denied: options.deny ?? [],
+      ...profileInput(options),
       asOf,
     },
     lookups,
@@ -111,15 +99,7 @@ export function resolveSpaceOptions(
         ? `no task of the rules is in --category ${categories.join(',')}; name another category`
         : 'no task is both in --tasks and in --category; widen one of them',
     );
-  const fixed: FixedProfile = {
-    ...(query?.credentials ? { credentials: query.credentials } : {}),
-    ...(query?.supervision ? { supervision: query.supervision } : {}),
-    ...(query?.delegator ? { delegator: query.delegator } : {}),
-    ...(query?.trainings ? { trainings: query.trainings } : {}),
-    ...(query?.setting ? { setting: query.setting } : {}),
-    ...(query?.confirmed.length ? { confirmed: query.confirmed } : {}),
-    ...(query?.denied.length ? { denied: query.denied } : {}),
-  };
+  const fixed = query ? fixedProfileOf(query) : {};
   const states = query?.states ? new Set(query.states) : null;
   return {
     asOf,

@@ -1,10 +1,10 @@
-import { describeCondition } from '../domain/describe.js';
 import { STATES } from '../domain/jurisdictions.js';
 import type { RuleSet } from '../domain/rule-set.js';
 import type { Requirement } from '../domain/schema/requirement.js';
 import { selectTasks } from '../domain/select-tasks.js';
 import type { StateProfile } from '../domain/state-profile.js';
 import { stateCitationIds } from '../domain/state-sources.js';
+import { describeRequirement } from './describe-requirement.js';
 
 /** Credential ids a requirement names, at any depth. */
 const credentialIds = (req: Requirement): string[] => [
@@ -12,29 +12,6 @@ const credentialIds = (req: Requirement): string[] => [
   ...(req.anyOf ?? []).flatMap(credentialIds),
   ...(req.allOf ?? []).flatMap(credentialIds),
 ];
-
-/** A requirement in plain words, through the same wording decisions use. */
-function describe(req: Requirement): string {
-  if (req.anyOf || req.allOf)
-    return `${req.anyOf ? 'one of' : 'all of'}: ${(req.anyOf ?? req.allOf)!.map(describe).join('; ')}`;
-  if (req.credential)
-    return describeCondition({
-      kind: 'credential',
-      requires: 'anyOf' in req.credential ? req.credential.anyOf : req.credential,
-      status: 'unknown',
-    });
-  if (req.supervision)
-    return describeCondition({ kind: 'supervision', requires: req.supervision.atLeast, status: 'unknown' });
-  if (req.training) return describeCondition({ kind: 'training', requires: req.training.anyOf, status: 'unknown' });
-  if (req.delegator) return describeCondition({ kind: 'delegator', requires: req.delegator.anyOf, status: 'unknown' });
-  if (req.setting)
-    return describeCondition({
-      kind: 'setting',
-      requires: 'anyOf' in req.setting ? req.setting.anyOf : req.setting,
-      status: 'unknown',
-    });
-  return describeCondition({ kind: 'condition', requires: req.condition ?? '', status: 'unknown' });
-}
 
 /** The profile of a state code, whether or not the rules have a file for it. */
 export function stateProfile(ruleSet: RuleSet, code: string): StateProfile {
@@ -73,8 +50,8 @@ export function stateProfile(ruleSet: RuleSet, code: string): StateProfile {
       summary: r.summary,
       tasks: selectTasks(r, ruleSet.data.tasks),
       verdict: r.verdict ?? null,
-      unless: (r.unless ?? []).map(describe),
-      requires: (r.requires ?? []).map(describe),
+      unless: (r.unless ?? []).map(describeRequirement),
+      requires: (r.requires ?? []).map(describeRequirement),
       effective: r.effective ?? null,
       until: r.until ?? null,
       cites: r.cites,

@@ -3,7 +3,7 @@ import type { Evaluator } from '../evaluate/evaluator.js';
 import type { CredentialMatrixRow } from '../format/site-credential-matrix.js';
 import type { MapProfile } from '../format/site-map-controls.js';
 import { matrix } from '../space/matrix.js';
-import type { FixedProfile } from '../space/profile-grid.js';
+import { fixedProfileOf } from '../space/profile-grid.js';
 
 /** Every task's states-by-credential table: the common columns, and each task's rows. */
 export interface CredentialTables {
@@ -32,8 +32,7 @@ export function credentialTables(
     asOf,
   });
   if (!resolved.ok) throw new RangeError(resolved.problems.map((p) => p.message).join('; '));
-  const { supervision, delegator } = resolved.query;
-  const fixed: FixedProfile = { ...(supervision ? { supervision } : {}), ...(delegator ? { delegator } : {}) };
+  const fixed = fixedProfileOf(resolved.query);
   const shared = 1 + [...ruleSet.credentials.values()].filter((c) => c.jurisdiction === undefined).length;
   const rowsByTask = new Map<string, CredentialMatrixRow[]>([...ruleSet.tasks.keys()].map((id) => [id, []]));
   let columns: string[] = [];

@@ -24,7 +24,7 @@ export function statePolicy(ruleSet: RuleSet, code: string, known: ReadonlySet<s
     overlays: overlays.map((o) => ({
       name: o.name,
       rules: o.rules.map((r): PolicyRule => {
-        const facts = ruleFacts(ruleSet, r);
+        const facts = ruleFacts(r);
         return {
           id: r.id,
           basis: r.basis,

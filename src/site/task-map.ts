@@ -5,7 +5,7 @@ import { mapSvg } from '../format/map-svg.js';
 import { profileText, verdictCounts } from '../format/matrix-marks.js';
 import type { MapProfile } from '../format/site-map-controls.js';
 import { matrix } from '../space/matrix.js';
-import type { FixedProfile } from '../space/profile-grid.js';
+import { fixedProfileOf } from '../space/profile-grid.js';
 
 /**
  * The matrix behind a map: one task by state for a profile, read as `ma-check map` reads its
@@ -26,11 +26,7 @@ export function mapMatrix(
   });
   if (!resolved.ok) return resolved;
   const { query } = resolved;
-  const fixed: FixedProfile = {
-    ...(query.credentials ? { credentials: query.credentials } : {}),
-    ...(query.supervision ? { supervision: query.supervision } : {}),
-    ...(query.delegator ? { delegator: query.delegator } : {}),
-  };
+  const fixed = fixedProfileOf(query);
   return { ok: true, matrix: matrix(evaluator.ruleSet, { asOf, tasks: [query.task], fixed }, evaluator) };
 }
 

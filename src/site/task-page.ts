@@ -36,7 +36,7 @@ const conflictsList = (conflicts: readonly Conflict[]) =>
 function ruleLists(site: SiteContext, task: TaskDef): TaskRuleLists {
   const { ruleSet } = site;
   const found = ruleSet.rulesOf(task.id);
-  const full = (rules: readonly RuleRecord[]) => rules.map((rule) => ({ rule, facts: ruleFacts(ruleSet, rule) }));
+  const full = (rules: readonly RuleRecord[]) => rules.map((rule) => ({ rule, facts: ruleFacts(rule) }));
   return {
     national: full(found.national),
     byState: [...found.byState].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),

@@ -1,3 +1,4 @@
+import type { Query } from '../domain/query.js';
 import { NONE_VALUE, type ProfileGridSummary } from '../domain/query-space.js';
 import type { RuleSet } from '../domain/rule-set.js';
 import { SUPERVISION_LEVELS, type SupervisionLevel } from '../domain/vocabulary.js';
@@ -16,6 +17,17 @@ export interface FixedProfile {
   confirmed?: readonly string[];
   denied?: readonly string[];
 }
+
+/** The profile facts a resolved query states, each fixed; what it leaves unknown stays on the grid. */
+export const fixedProfileOf = (query: Query): FixedProfile => ({
+  ...(query.credentials ? { credentials: query.credentials } : {}),
+  ...(query.supervision ? { supervision: query.supervision } : {}),
+  ...(query.delegator ? { delegator: query.delegator } : {}),
+  ...(query.trainings ? { trainings: query.trainings } : {}),
+  ...(query.setting ? { setting: query.setting } : {}),
+  ...(query.confirmed.length ? { confirmed: query.confirmed } : {}),
+  ...(query.denied.length ? { denied: query.denied } : {}),
+});
 
 /** The values of every axis, before a task's rules say which axes they read. */
 export interface ProfileGrid {

@@ -80,7 +80,7 @@ describe('the rules’ facts on the task and state pages', () => {
     let compared = 0;
     for (const code of Object.keys(STATES))
       for (const r of stateProfile(ruleSet, code).rules) {
-        const facts = ruleFacts(ruleSet, ruleSet.rules.get(r.id)!);
+        const facts = ruleFacts(ruleSet.rules.get(r.id)!);
         expect({ unless: facts.unless, requires: facts.requires }, r.id).toEqual({
           unless: r.unless,
           requires: r.requires,

@@ -10,6 +10,7 @@ import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { CHECK_EXIT } from '../exit-codes.js';
 import { loadRuleSet } from '../load-rule-set.js';
+import { type ProfileCliOptions, profileInput } from '../profile-input.js';
 import { usageProblems } from '../query-problems.js';
 import { ruleLocation } from '../rule-location.js';
 import { loadPaint } from './load-paint.js';
@@ -17,15 +18,8 @@ import { loadPaint } from './load-paint.js';
 export const CHECK_FORMATS = ['text', 'json', 'yaml', 'markdown'] as const;
 
 /** The options of `check`, as commander gives them to the action (and the fast start builds them). */
-export interface CheckOptions {
+export interface CheckOptions extends ProfileCliOptions {
   state?: string[];
-  cert?: string[];
-  supervision?: string;
-  training?: string[];
-  delegator?: string;
-  setting?: string;
-  confirm?: string[];
-  deny?: string[];
   asOf?: string;
   rules?: string[];
   format: (typeof CHECK_FORMATS)[number];
@@ -50,13 +44,7 @@ export async function checkAction(context: CommandContext, taskName: string, opt
   const input: QueryInput = {
     task: taskName,
     states: options.state ?? null,
-    credentials: options.cert ?? null,
-    supervision: options.supervision ?? null,
-    trainings: options.training ?? null,
-    delegator: options.delegator ?? null,
-    setting: options.setting ?? null,
-    confirmed: options.confirm ?? [],
-    denied: options.deny ?? [],
+    ...profileInput(options),
     asOf: options.asOf ?? context.io.today(),
   };
   const resolved = resolveQuery(ruleSet, input);
